@@ -1,4 +1,3 @@
-import { dominates } from './dominance.js';
 import { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
 import { type MatrixInput, toMatrix } from './matrix.js';
@@ -222,16 +221,43 @@ function rank3(f: Float64Array, idx: Int32Array, rank: Int32Array): number {
 }
 
 function rankN(f: Float64Array, m: number, idx: Int32Array, rank: Int32Array): number {
-  const members: number[][] = [];
+  // Each front's members' objectives are copied into one contiguous buffer, newest last, so the
+  // scan reads memory in order. Rows come sorted by f1, so a member is never worse in f1: the
+  // test looks at f2..fm only and treats an exact copy as not dominating.
+  const buffers: Float64Array[] = [];
+  const sizes: number[] = [];
+  const dominatedBy = (k: number, p: number): boolean => {
+    const buf = buffers[k]!;
+    const base = p * m;
+    for (let t = sizes[k]! - 1; t >= 0; t--) {
+      const q = t * m;
+      let strictly = buf[q]! < f[base]!;
+      let j = 1;
+      for (; j < m; j++) {
+        const d = buf[q + j]! - f[base + j]!;
+        if (d > 0) break;
+        if (d < 0) strictly = true;
+      }
+      if (j === m && strictly) return true;
+    }
+    return false;
+  };
   for (const p of idx) {
-    const r = firstFree(members.length, (k) => {
-      const front = members[k]!;
-      for (let t = front.length - 1; t >= 0; t--) if (dominates(f, front[t]!, p, m)) return true;
-      return false;
-    });
-    if (r === members.length) members.push([p]);
-    else members[r]!.push(p);
+    const r = firstFree(buffers.length, (k) => dominatedBy(k, p));
+    if (r === buffers.length) {
+      buffers.push(new Float64Array(16 * m));
+      sizes.push(0);
+    }
+    let buf = buffers[r]!;
+    const size = sizes[r]!;
+    if ((size + 1) * m > buf.length) {
+      const grown = new Float64Array(buf.length * 2);
+      grown.set(buf);
+      buffers[r] = buf = grown;
+    }
+    buf.set(f.subarray(p * m, p * m + m), size * m);
+    sizes[r] = size + 1;
     rank[p] = r;
   }
-  return members.length;
+  return buffers.length;
 }
