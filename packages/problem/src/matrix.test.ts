@@ -8,13 +8,11 @@ describe('Matrix helpers', () => {
   it('round-trips rows of numbers', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 6 })
-          .chain((cols) =>
-            fc.array(fc.array(fc.double({ noNaN: true }), { minLength: cols, maxLength: cols }), {
-              maxLength: 20,
-            }),
-          ),
+        fc.integer({ min: 1, max: 6 }).chain((cols) =>
+          fc.array(fc.array(fc.double({ noNaN: true }), { minLength: cols, maxLength: cols }), {
+            maxLength: 20,
+          }),
+        ),
         (rows) => {
           const m = toMatrix(rows);
           expect(m.rows).toBe(rows.length);

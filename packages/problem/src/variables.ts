@@ -44,13 +44,6 @@ export type VariableValue<S> = S extends { kind: 'choice'; values: readonly (inf
     ? boolean
     : number;
 
-function finite(value: unknown, argument: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InvalidArgumentError({ argument, expected: 'a finite number', actual: value });
-  }
-  return value;
-}
-
 function checkName(name: unknown, factory: string): void {
   if (name !== undefined && (typeof name !== 'string' || name.length === 0)) {
     throw new InvalidArgumentError({
@@ -67,6 +60,34 @@ export interface VariableOptions {
   readonly name?: string;
 }
 
+function range<K extends 'real' | 'integer'>(
+  kind: K,
+  lower: number,
+  upper: number,
+  options: VariableOptions,
+): { kind: K; lower: number; upper: number; name?: string } {
+  const valid = kind === 'real' ? Number.isFinite : Number.isSafeInteger;
+  const noun = kind === 'real' ? 'number' : 'integer';
+  for (const [arg, v] of [
+    ['lower', lower],
+    ['upper', upper],
+  ] as const) {
+    if (typeof v !== 'number' || !valid(v)) {
+      const expected = kind === 'real' ? 'a finite number' : 'a safe integer';
+      throw new InvalidArgumentError({ argument: `${kind}(lower, upper): ${arg}`, expected, actual: v });
+    }
+  }
+  if (!(lower < upper)) {
+    throw new InvalidArgumentError({
+      argument: `${kind}(lower, upper): upper`,
+      expected: `a ${noun} greater than lower = ${lower}`,
+      actual: upper,
+    });
+  }
+  checkName(options.name, kind);
+  return options.name === undefined ? { kind, lower, upper } : { kind, lower, upper, name: options.name };
+}
+
 /**
  * A continuous variable in `[lower, upper]`.
  *
@@ -78,19 +99,7 @@ export function real(
   upper: number,
   options: VariableOptions = {},
 ): VariableSpec<RealVariable> {
-  finite(lower, 'real(lower, upper): lower');
-  finite(upper, 'real(lower, upper): upper');
-  if (!(lower < upper)) {
-    throw new InvalidArgumentError({
-      argument: 'real(lower, upper): upper',
-      expected: `a number greater than lower = ${lower}`,
-      actual: upper,
-    });
-  }
-  checkName(options.name, 'real');
-  return options.name === undefined
-    ? { kind: 'real', lower, upper }
-    : { kind: 'real', lower, upper, name: options.name };
+  return range('real', lower, upper, options);
 }
 
 /**
@@ -104,29 +113,7 @@ export function integer(
   upper: number,
   options: VariableOptions = {},
 ): VariableSpec<IntegerVariable> {
-  for (const [arg, v] of [
-    ['lower', lower],
-    ['upper', upper],
-  ] as const) {
-    if (!Number.isSafeInteger(v)) {
-      throw new InvalidArgumentError({
-        argument: `integer(lower, upper): ${arg}`,
-        expected: 'a safe integer',
-        actual: v,
-      });
-    }
-  }
-  if (!(lower < upper)) {
-    throw new InvalidArgumentError({
-      argument: 'integer(lower, upper): upper',
-      expected: `an integer greater than lower = ${lower}`,
-      actual: upper,
-    });
-  }
-  checkName(options.name, 'integer');
-  return options.name === undefined
-    ? { kind: 'integer', lower, upper }
-    : { kind: 'integer', lower, upper, name: options.name };
+  return range('integer', lower, upper, options);
 }
 
 /**
