@@ -1,1 +1,7 @@
-export {};
+export type { BenchmarkProblem } from './benchmark-problem.js';
+export type { C1Dtlz3Options, C2Dtlz2Options } from './cdtlz.js';
+export { c1dtlz1, c1dtlz3, c2dtlz2, c3dtlz1, c3dtlz4 } from './cdtlz.js';
+export type { DtlzOptions } from './dtlz.js';
+export { dtlz1, dtlz2, dtlz3, dtlz4, dtlz5, dtlz6, dtlz7 } from './dtlz.js';
+export type { ZdtOptions } from './zdt.js';
+export { zdt1, zdt2, zdt3, zdt4, zdt6 } from './zdt.js';
