@@ -1,0 +1,232 @@
+import { Front3d } from './front3d.js';
+import { hv2d } from './hv2d.js';
+import { hv3d } from './hv3d.js';
+import { hv4d } from './hv4d.js';
+import { orderBy } from './sort.js';
+
+/**
+ * Exact 5-D hypervolume of `n` points (rows of `data`) that all strictly dominate `ref`.
+ *
+ * Dimension sweep on the fifth objective, as in the recursive algorithm of Fonseca, Paquete &
+ * López-Ibáñez (CEC 2006) with a 4-D base case that returns one point's contribution: the 4-D
+ * volume of the points seen so far grows by the new point p's 4-D exclusive contribution, which
+ * is itself a sweep on the fourth objective over the earlier points clamped to p's box
+ * (coordinate-wise max, which keeps their order), feeding each into a {@link Front3d} and
+ * subtracting the 3-D volume it covers from p's still-exposed box (the "one contribution"
+ * problem of Guerreiro & Fonseca 2018). Clamped points collapse onto p's faces, so the 3-D front
+ * stays small in practice. O(n^3) worst case, O(n) memory.
+ */
+export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
+  const d = 5;
+  const order = orderBy(data, n, d, 4);
+  // The earlier points that no other earlier point dominates in the first four objectives (the
+  // others cannot matter to later points either), sorted by z and, separately, by w.
+  const byZ = new Int32Array(n);
+  const zSorted = new Float64Array(n);
+  const byW = new Int32Array(n);
+  const wSorted = new Float64Array(n);
+  let m = 0;
+  const front = new Front3d(n);
+  const rx = ref[0]!;
+  const ry = ref[1]!;
+  const rz = ref[2]!;
+  const rw = ref[3]!;
+  let hv = 0;
+  next: for (let k = 0; k < n; k++) {
+    const p = order[k]!;
+    const o = p * d;
+    const px = data[o]!;
+    const py = data[o + 1]!;
+    const pz = data[o + 2]!;
+    const pw = data[o + 3]!;
+    // 4-D contribution of p: integrate over w the part of p's 3-D box left exposed. The points
+    // with w <= pw, clamped to p's box, form the base: first those with z <= pz (all clamped to
+    // the floor z = pz: a 2-D problem), then the others in ascending z, each on top of the rest.
+    front.reset(rx, ry, rz);
+    let j = 0;
+    for (; j < m && zSorted[j]! <= pz; j++) {
+      const qo = byZ[j]! * d;
+      if (data[qo + 3]! > pw) continue;
+      const qx = data[qo]!;
+      const qy = data[qo + 1]!;
+      if (qx <= px && qy <= py) continue next; // q dominates p in 4-D: p adds nothing, ever
+      front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
+    }
+    let exposed = (rx - px) * (ry - py) * (rz - pz) - front.closeFloor(pz);
+    for (; j < m; j++) {
+      const qo = byZ[j]! * d;
+      if (data[qo + 3]! > pw) continue;
+      const qx = data[qo]!;
+      const qy = data[qo + 1]!;
+      exposed -= front.addOnTop(Math.max(qx, px), Math.max(qy, py), zSorted[j]!);
+    }
+    // Then the points with w > pw in ascending w, until one covers p's whole 3-D box.
+    let contribution = 0;
+    let lastW = pw;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (wSorted[mid]! <= pw) lo = mid + 1;
+      else hi = mid;
+    }
+    for (j = lo; j < m; j++) {
+      const qo = byW[j]! * d;
+      const qx = data[qo]!;
+      const qy = data[qo + 1]!;
+      const qz = data[qo + 2]!;
+      const qw = wSorted[j]!;
+      contribution += exposed * (qw - lastW);
+      lastW = qw;
+      if (qx <= px && qy <= py && qz <= pz) {
+        exposed = 0;
+        break;
+      }
+      exposed -= front.add(Math.max(qx, px), Math.max(qy, py), Math.max(qz, pz));
+    }
+    contribution += exposed * (rw - lastW);
+    hv += contribution * (ref[4]! - data[o + 4]!);
+    // Drop the earlier points p dominates in the first four objectives, insert p.
+    dropDominated(data, d, byW, wSorted, m, px, py, pz, pw);
+    m = dropDominated(data, d, byZ, zSorted, m, px, py, pz, pw);
+    insertSorted(byZ, zSorted, m, p, pz);
+    insertSorted(byW, wSorted, m, p, pw);
+    m++;
+  }
+  return hv;
+}
+
+/** Removes from the sorted list the rows that (px, py, pz, pw) weakly dominates; returns the new length. */
+function dropDominated(
+  data: Float64Array,
+  d: number,
+  ids: Int32Array,
+  keys: Float64Array,
+  m: number,
+  px: number,
+  py: number,
+  pz: number,
+  pw: number,
+): number {
+  let kept = 0;
+  for (let j = 0; j < m; j++) {
+    const q = ids[j]!;
+    const qo = q * d;
+    if (px <= data[qo]! && py <= data[qo + 1]! && pz <= data[qo + 2]! && pw <= data[qo + 3]!) continue;
+    ids[kept] = q;
+    keys[kept] = keys[j]!;
+    kept++;
+  }
+  return kept;
+}
+
+/** Inserts `id` with `key` into the first `m` entries of the sorted `keys` (after equal keys). */
+function insertSorted(ids: Int32Array, keys: Float64Array, m: number, id: number, key: number): void {
+  let lo = 0;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  ids.copyWithin(lo + 1, lo, m);
+  keys.copyWithin(lo + 1, lo, m);
+  ids[lo] = id;
+  keys[lo] = key;
+}
+
+/**
+ * Exact hypervolume for 6 or more objectives: the WFG algorithm (While, Bradstreet & Barone, "A
+ * fast way of calculating exact hypervolumes", IEEE TEC 16(1), 2012) on top of the 5-D sweep.
+ *
+ * Points are taken in ascending last objective; each adds its exclusive hypervolume with respect
+ * to the earlier ones, which is (its box in the first d-1 objectives minus the hypervolume of the
+ * earlier points clamped to that box, their "limit set") times its distance to the reference in
+ * the last objective. The limit set is reduced to its non-dominated points before recursing,
+ * which is what keeps WFG fast: clamped points mostly collapse onto the box's faces. Exponential
+ * in d in the worst case, like every exact algorithm (the problem is #P-hard in d).
+ */
+export function hvWfg(data: Float64Array, n: number, d: number, ref: Float64Array): number {
+  const order = orderBy(data, n, d, d - 1);
+  const e = d - 1;
+  const limit = new Float64Array(n * e);
+  const t = new Float64Array(e);
+  let hv = 0;
+  for (let k = 0; k < n; k++) {
+    const o = order[k]! * d;
+    // Limit set of the earlier points, non-dominated, in the first d-1 objectives.
+    let m = 0;
+    let covered = false;
+    for (let j = 0; j < k && !covered; j++) {
+      const qo = order[j]! * d;
+      let inside = true;
+      for (let c = 0; c < e; c++) {
+        const q = data[qo + c]!;
+        const p = data[o + c]!;
+        if (q > p) {
+          t[c] = q;
+          inside = false;
+        } else t[c] = p;
+      }
+      if (inside) {
+        covered = true; // q weakly dominates p: p adds nothing
+        break;
+      }
+      let dominated = false;
+      for (let i = 0; i < m; ) {
+        const lo = i * e;
+        let tLe = true; // t <= limit[i]
+        let lLe = true; // limit[i] <= t
+        for (let c = 0; c < e; c++) {
+          const a = t[c]!;
+          const b = limit[lo + c]!;
+          if (a > b) tLe = false;
+          else if (a < b) lLe = false;
+          if (!tLe && !lLe) break;
+        }
+        if (lLe) {
+          dominated = true;
+          break;
+        }
+        if (tLe) {
+          // t dominates limit[i]: replace it by the last one
+          m--;
+          if (i !== m) limit.copyWithin(lo, m * e, m * e + e);
+        } else i++;
+      }
+      if (!dominated) {
+        limit.set(t, m * e);
+        m++;
+      }
+    }
+    if (covered) continue;
+    let box = 1;
+    for (let c = 0; c < e; c++) box *= ref[c]! - data[o + c]!;
+    const exclusive = m === 0 ? box : box - hvOfPacked(limit, m, e, ref);
+    hv += exclusive * (ref[e]! - data[o + e]!);
+  }
+  return hv;
+}
+
+/**
+ * Exact hypervolume of `n` rows of `d` values in `data`, all strictly dominating `ref` (only the
+ * first `d` entries of `ref` are read). Dispatches on the dimension.
+ */
+export function hvOfPacked(data: Float64Array, n: number, d: number, ref: Float64Array): number {
+  if (n === 0) return 0;
+  if (n === 1 || d === 1) {
+    if (d === 1) {
+      let min = data[0]!;
+      for (let i = 1; i < n; i++) if (data[i]! < min) min = data[i]!;
+      return ref[0]! - min;
+    }
+    let v = 1;
+    for (let c = 0; c < d; c++) v *= ref[c]! - data[c]!;
+    return v;
+  }
+  if (d === 2) return hv2d(data, n, ref);
+  if (d === 3) return hv3d(data, n, ref);
+  if (d === 4) return hv4d(data, n, ref);
+  if (d === 5) return hv5d(data, n, ref);
+  return hvWfg(data, n, d, ref);
+}
