@@ -17,7 +17,7 @@ import {
   zdt4,
   zdt6,
 } from '@paretokit/benchmarks';
-import type { Problem } from '@paretokit/problem';
+import { InvalidArgumentError, type Problem } from '@paretokit/problem';
 
 /** Options the command line passes to a benchmark factory. */
 export interface BenchmarkOptions {
@@ -30,8 +30,16 @@ type Factory = (options: BenchmarkOptions) => Problem;
 // Name lookups live here, in the CLI only: the packages export plain factories.
 const twoObjectives =
   (make: (o: { nVar?: number }) => Problem): Factory =>
-  (o) =>
-    make(o.nVar === undefined ? {} : { nVar: o.nVar });
+  (o) => {
+    if (o.nObj !== undefined && o.nObj !== 2) {
+      throw new InvalidArgumentError({
+        argument: 'nObj',
+        expected: '2 (ZDT problems have two objectives)',
+        actual: o.nObj,
+      });
+    }
+    return make(o.nVar === undefined ? {} : { nVar: o.nVar });
+  };
 
 /** Benchmark problems the CLI knows by name. */
 export const problemRegistry: Readonly<Record<string, Factory>> = {

@@ -31,9 +31,14 @@ export function inputIssues(space: VariableSpace, X: Matrix, limit = Number.POSI
     return [{ reason: `X has ${X.cols} columns, expected ${space.size} (one per variable)` }];
   }
   const issues: EvalIssue[] = [];
+  const { lower, upper, discrete } = space;
+  const { data, cols } = X;
+  // Tight loop first (this runs on every batch); checkValue only words the message.
   for (let i = 0; i < X.rows && issues.length < limit; i++) {
-    for (let j = 0; j < X.cols && issues.length < limit; j++) {
-      const reason = space.checkValue(j, X.data[i * X.cols + j]!);
+    for (let j = 0, o = i * cols; j < cols && issues.length < limit; j++) {
+      const v = data[o + j]!;
+      if (v >= lower[j]! && v <= upper[j]! && (discrete[j] === 0 || Number.isInteger(v))) continue;
+      const reason = space.checkValue(j, v);
       if (reason !== undefined) issues.push({ row: i, column: space.names[j]!, reason });
     }
   }
