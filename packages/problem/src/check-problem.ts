@@ -127,8 +127,8 @@ function declarationIssues(problem: Problem): string[] {
  * values must not depend on the rest of its batch). Never throws for a faulty problem.
  *
  * @example
- * const report = await checkProblem(zdt1(), { samples: 16, seed: 1 });
- * report.ok // => true
+ * const line = defineProblem({ name: 'line', variables: [real(0, 1)], objectives: [{ name: 'f' }], evaluateOne: ({ x1 }) => ({ F: [x1] }) });
+ * (await checkProblem(line, { samples: 8, seed: 1 })).summary // => 'problem line: no issues found'
  */
 export async function checkProblem(
   problem: Problem,

@@ -27,7 +27,9 @@ function sliceRows(X: Matrix, start: number, end: number): Matrix {
  * each, and checks the abort signal between batches. The seed defaults to 0.
  *
  * @example
- * const { F } = await serialEvaluator().evaluate(zdt1(), X, { seed: 1 });
+ * const square = defineProblem({ name: 'square', variables: [real(0, 2)], objectives: [{ name: 'f' }], evaluate: (X) => ({ F: createMatrix(X.rows, 1, X.data.map((x) => x * x)) }) });
+ * const { F } = await serialEvaluator({ batchSize: 2 }).evaluate(square, toMatrix([[1], [2], [0.5]]));
+ * F.data // => Float64Array [1, 4, 0.25]
  */
 export function serialEvaluator(options: SerialEvaluatorOptions = {}): Evaluator {
   const { batchSize, onBatch } = options;

@@ -36,7 +36,12 @@ export function createMatrix(rows: number, cols: number, data?: Float64Array): M
   return { rows, cols, data };
 }
 
-/** True if `value` has the {@link Matrix} shape (`rows`, `cols`, a `Float64Array` of `rows*cols`). */
+/**
+ * True if `value` has the {@link Matrix} shape (`rows`, `cols`, a `Float64Array` of `rows*cols`).
+ *
+ * @example
+ * isMatrix({ rows: 1, cols: 2, data: new Float64Array(2) }) // => true
+ */
 export function isMatrix(value: unknown): value is Matrix {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Partial<Matrix>;

@@ -8,8 +8,8 @@ import type { Objective } from './problem.js';
  * (may be `F` itself). O(rows·cols).
  *
  * @example
- * negateMaximized(toMatrix([[0.3, 0.9]]), [{ name: 'ops', sense: 'min' }, { name: 'acc', sense: 'max' }]).data
- * // => Float64Array [0.3, -0.9]
+ * const objectives = [{ name: 'ops', sense: 'min' }, { name: 'acc', sense: 'max' }];
+ * negateMaximized(toMatrix([[0.3, 0.9]]), objectives).data // => Float64Array [0.3, -0.9]
  */
 export function negateMaximized(F: Matrix, objectives: readonly Objective[], out?: Matrix): Matrix {
   if (F.cols !== objectives.length) {

@@ -13,7 +13,12 @@ function splitmix64(state: { x: bigint }): bigint {
   return z ^ (z >> 31n);
 }
 
-/** Checks a user seed: a non-negative safe integer. */
+/**
+ * Checks a user seed (a non-negative safe integer) and returns it; throws an InvalidArgumentError otherwise.
+ *
+ * @example
+ * checkSeed(42) // => 42
+ */
 export function checkSeed(seed: unknown, argument = 'seed'): number {
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
     throw new InvalidArgumentError({ argument, expected: 'a non-negative safe integer', actual: seed });
@@ -193,7 +198,12 @@ export class Random {
   }
 }
 
-/** A generator from a seed, or the given generator itself. */
+/**
+ * A generator from a seed, or the given generator itself.
+ *
+ * @example
+ * toRandom(5).next() === Random.fromSeed(5).next() // => true
+ */
 export function toRandom(source: number | Random, argument = 'seed'): Random {
   if (source instanceof Random) return source;
   return Random.fromSeed(checkSeed(source, argument));

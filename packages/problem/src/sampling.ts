@@ -65,8 +65,7 @@ export function randomSample(space: SpaceLike, n: number, options: SamplingOptio
  * that straddle two values. O(n·d).
  *
  * @example
- * latinHypercube([real(0, 10)], 5, { seed: 3 }).data.map((v) => Math.floor(v / 2)).sort()
- * // => Float64Array [0, 1, 2, 3, 4]
+ * latinHypercube([real(0, 10)], 5, { seed: 3 }).data.map((v) => Math.floor(v / 2)).sort() // => Float64Array [0, 1, 2, 3, 4]
  */
 export function latinHypercube(space: SpaceLike, n: number, options: SamplingOptions): Matrix {
   const { vs, random } = prepare(space, n, options, 'latinHypercube');

@@ -179,7 +179,12 @@ export function encodedBounds(variable: VariableSpec): readonly [number, number]
   }
 }
 
-/** True if the variable takes only integer encoded values (integer, choice, binary). */
+/**
+ * True if the variable takes only integer encoded values (integer, choice, binary).
+ *
+ * @example
+ * isDiscrete(binary()) // => true
+ */
 export function isDiscrete(variable: VariableSpec): boolean {
   return variable.kind !== 'real';
 }

@@ -14,8 +14,8 @@ export interface DimensionMismatchDetails {
  * A vector or matrix has the wrong number of entries.
  *
  * @example
- * new DimensionMismatchError({ what: 'reference point', expected: 3, actual: 2, unit: 'values (one per objective)' }).message
- * // => 'reference point: expected 3 values (one per objective), got 2.'
+ * const error = new DimensionMismatchError({ what: 'reference point', expected: 3, actual: 2, unit: 'values (one per objective)' });
+ * error.message // => 'reference point: expected 3 values (one per objective), got 2.'
  */
 export class DimensionMismatchError extends ParetokitError {
   readonly what: string;

@@ -19,8 +19,8 @@ export interface EvaluationErrorDetails {
  * The message names the problem, the row and the column.
  *
  * @example
- * new EvaluationError({ problem: 'zdt1', row: 4, column: 'f2', reason: 'value is NaN' }).message
- * // => 'zdt1, row 4, column f2: value is NaN.'
+ * const error = new EvaluationError({ problem: 'zdt1', row: 4, column: 'f2', reason: 'value is NaN' });
+ * error.message // => 'zdt1, row 4, column f2: value is NaN.'
  */
 export class EvaluationError extends ParetokitError {
   readonly problem: string;

@@ -16,8 +16,8 @@ export interface InvalidArgumentDetails {
  * A value given to a ParetoKit function is not what it accepts.
  *
  * @example
- * new InvalidArgumentError({ argument: 'seed', expected: 'a non-negative integer', actual: -1 }).message
- * // => 'seed: expected a non-negative integer, got -1.'
+ * const error = new InvalidArgumentError({ argument: 'seed', expected: 'a non-negative integer', actual: -1 });
+ * error.message // => 'seed: expected a non-negative integer, got -1.'
  */
 export class InvalidArgumentError extends ParetokitError {
   readonly argument: string;

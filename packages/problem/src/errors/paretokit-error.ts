@@ -7,7 +7,7 @@ const marker = Symbol.for('paretokit.error');
  * recognises errors from another copy of the package (duplicate installs break `instanceof`).
  *
  * @example
- * try { real(1, 0); } catch (e) { ParetokitError.isInstance(e); } // => true
+ * ParetokitError.isInstance(new InvalidArgumentError({ argument: 'n', expected: 'a number', actual: 'x' })) // => true
  */
 export class ParetokitError extends Error {
   readonly [marker] = true;
@@ -23,7 +23,12 @@ export class ParetokitError extends Error {
   }
 }
 
-/** A short, readable rendering of a value a user passed, for "expected ..., got ..." messages. */
+/**
+ * A short, readable rendering of a value a user passed, for "expected ..., got ..." messages.
+ *
+ * @example
+ * describeValue([1, 2, 3]) // => 'an array of length 3'
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';

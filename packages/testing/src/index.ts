@@ -1,0 +1,2 @@
+export type { DocExample, DocExamplesOptions } from './doc-examples.js';
+export { collectDocExamples, describeDocExamples, runDocExample } from './doc-examples.js';
