@@ -5,4 +5,5 @@ export type { InvalidArgumentDetails } from './errors/invalid-argument-error.js'
 export { InvalidArgumentError } from './errors/invalid-argument-error.js';
 export type { HypervolumeOptions } from './hypervolume.js';
 export { hypervolume } from './hypervolume.js';
+export { hypervolumeContributions } from './hypervolume-contributions.js';
 export type { MatrixLike, PointSet } from './point-set.js';

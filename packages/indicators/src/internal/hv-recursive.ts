@@ -1,3 +1,4 @@
+import { contribution4d, upperBound } from './contribution4d.js';
 import { Front3d } from './front3d.js';
 import { hv2d } from './hv2d.js';
 import { hv3d } from './hv3d.js';
@@ -21,66 +22,25 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   const order = orderBy(data, n, d, 4);
   // The earlier points that no other earlier point dominates in the first four objectives (the
   // others cannot matter to later points either), copied as (x, y, z, w) rows twice: sorted by z
-  // in `byZ` and by w in `byW`, so that the loops below read memory in order.
+  // in `byZ` and by w in `byW`, so that the loops read memory in order.
   const byZ = new Float64Array(4 * n);
   const byW = new Float64Array(4 * n);
-  let m = 0;
   const front = new Front3d(n);
-  const rx = ref[0]!;
-  const ry = ref[1]!;
-  const rz = ref[2]!;
-  const rw = ref[3]!;
+  const starts = new Int32Array(2);
+  let m = 0;
   let hv = 0;
-  next: for (let k = 0; k < n; k++) {
+  for (let k = 0; k < n; k++) {
     const o = order[k]! * d;
     const px = data[o]!;
     const py = data[o + 1]!;
     const pz = data[o + 2]!;
     const pw = data[o + 3]!;
-    // 4-D contribution of p: integrate over w the part of p's 3-D box left exposed. The points
-    // with w <= pw, clamped to p's box, form the base: first those with z <= pz (all clamped to
-    // the floor z = pz: a 2-D problem), then the others in ascending z, each on top of the rest.
-    front.reset(rx, ry, rz);
-    let j = 0;
-    let zStart = -1; // first row with z >= pz: the rows before cannot be dominated by p
-    for (; j < m; j++) {
-      const qz = byZ[4 * j + 2]!;
-      if (qz > pz) break;
-      if (zStart < 0 && qz >= pz) zStart = j;
-      if (byZ[4 * j + 3]! > pw) continue;
-      const qx = byZ[4 * j]!;
-      const qy = byZ[4 * j + 1]!;
-      if (qx <= px && qy <= py) continue next; // q dominates p in 4-D: p adds nothing, ever
-      front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
-    }
-    if (zStart < 0) zStart = j;
-    let exposed = (rx - px) * (ry - py) * (rz - pz) - front.closeFloor(pz);
-    for (; j < m; j++) {
-      if (byZ[4 * j + 3]! > pw) continue;
-      exposed -= front.addOnTop(Math.max(byZ[4 * j]!, px), Math.max(byZ[4 * j + 1]!, py), byZ[4 * j + 2]!);
-    }
-    // Then the points with w > pw in ascending w, until one covers p's whole 3-D box.
-    let contribution = 0;
-    let lastW = pw;
-    const wStart = lowerBound(byW, m, 3, pw);
-    for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
-      const qx = byW[4 * j]!;
-      const qy = byW[4 * j + 1]!;
-      const qz = byW[4 * j + 2]!;
-      const qw = byW[4 * j + 3]!;
-      contribution += exposed * (qw - lastW);
-      lastW = qw;
-      if (qx <= px && qy <= py && qz <= pz) {
-        exposed = 0;
-        break;
-      }
-      exposed -= front.add(Math.max(qx, px), Math.max(qy, py), Math.max(qz, pz));
-    }
-    contribution += exposed * (rw - lastW);
-    hv += contribution * (ref[4]! - data[o + 4]!);
+    const c = contribution4d(px, py, pz, pw, byZ, byW, m, -1, -1, front, ref, starts);
+    if (c < 0) continue; // an earlier point dominates p in 4-D: p adds nothing, now or later
+    hv += c * (ref[4]! - data[o + 4]!);
     // Drop the earlier points p dominates in the first four objectives, insert p.
-    dropDominated(byW, wStart, m, px, py, pz, pw);
-    m = dropDominated(byZ, zStart, m, px, py, pz, pw);
+    dropDominated(byW, starts[1]!, m, px, py, pz, pw);
+    m = dropDominated(byZ, starts[0]!, m, px, py, pz, pw);
     insertRow(byZ, m, 2, px, py, pz, pw);
     insertRow(byW, m, 3, px, py, pz, pw);
     m++;
@@ -118,30 +78,6 @@ function dropDominated(
     kept++;
   }
   return kept;
-}
-
-/** First row in the first `m` rows (sorted on column `c`) whose value is >= `key`. */
-function lowerBound(rows: Float64Array, m: number, c: number, key: number): number {
-  let lo = 0;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[4 * mid + c]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First row in rows `from..m-1` (sorted on column `c`) whose value is > `key`. */
-function upperBound(rows: Float64Array, m: number, c: number, key: number, from: number): number {
-  let lo = from;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[4 * mid + c]! <= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Inserts the row (x, y, z, w) among the first `m` rows, sorted on column `c` (after equal values). */

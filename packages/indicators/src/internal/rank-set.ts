@@ -59,7 +59,12 @@ export class RankSet {
     }
   }
 
-  /** The smallest element greater than `r`, or -1. */
+  /** The smallest element, or -1 when empty. */
+  first(): number {
+    return this.has(0) ? 0 : this.next(0);
+  }
+
+  /** The smallest element greater than `r` (r >= 0), or -1. */
   next(r: number): number {
     const w = this.words;
     const off = this.offsets;
@@ -83,7 +88,7 @@ export class RankSet {
     return -1;
   }
 
-  /** The largest element smaller than `r`, or -1. */
+  /** The largest element smaller than `r` (r >= 0), or -1. */
   prev(r: number): number {
     const w = this.words;
     const off = this.offsets;

@@ -1,0 +1,95 @@
+import type { Front3d } from './front3d.js';
+
+/**
+ * The 4-D exclusive contribution of the point p = (px, py, pz, pw) with respect to a set of
+ * (x, y, z, w) rows, given twice: sorted by z (`byZ`) and by w (`byW`), `m` rows each. Rows
+ * `skipZ` of `byZ` and `skipW` of `byW` are ignored (p itself, when it belongs to the set; -1 for
+ * none). Returns -1 when a row weakly dominates p in all four objectives (p adds nothing).
+ * Writes to `starts` the first row of `byZ` with z >= pz and of `byW` with w >= pw.
+ *
+ * This is the "one contribution" problem solved as in HV4D+ (Guerreiro & Fonseca, IEEE TEC 2018):
+ * a sweep on w of the part of p's 3-D box left exposed by the rows clamped to that box (clamping,
+ * the coordinate-wise max with p, keeps every sorted order). The rows with w <= pw form the base,
+ * in three cheap steps: those with z <= pz all clamp to the floor z = pz, a 2-D staircase
+ * ({@link Front3d.addAtFloor}); those above are added in ascending z, each on top of the rest
+ * ({@link Front3d.addOnTop}); then the rows with w > pw are added in ascending w with the general
+ * O(size) update ({@link Front3d.add}), until one covers p's whole box. Clamped points collapse
+ * onto p's faces, so the 3-D front stays small. O(m * front size).
+ */
+export function contribution4d(
+  px: number,
+  py: number,
+  pz: number,
+  pw: number,
+  byZ: Float64Array,
+  byW: Float64Array,
+  m: number,
+  skipZ: number,
+  skipW: number,
+  front: Front3d,
+  ref: Float64Array,
+  starts: Int32Array,
+): number {
+  const rx = ref[0]!;
+  const ry = ref[1]!;
+  const rz = ref[2]!;
+  front.reset(rx, ry, rz);
+  let j = 0;
+  let zStart = -1;
+  for (; j < m; j++) {
+    const qz = byZ[4 * j + 2]!;
+    if (qz > pz) break;
+    if (zStart < 0 && qz >= pz) zStart = j;
+    if (byZ[4 * j + 3]! > pw || j === skipZ) continue;
+    const qx = byZ[4 * j]!;
+    const qy = byZ[4 * j + 1]!;
+    if (qx <= px && qy <= py) return -1;
+    front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
+  }
+  starts[0] = zStart < 0 ? j : zStart;
+  let exposed = (rx - px) * (ry - py) * (rz - pz) - front.closeFloor(pz);
+  for (; j < m; j++) {
+    if (byZ[4 * j + 3]! > pw || j === skipZ) continue;
+    exposed -= front.addOnTop(Math.max(byZ[4 * j]!, px), Math.max(byZ[4 * j + 1]!, py), byZ[4 * j + 2]!);
+  }
+  let contribution = 0;
+  let lastW = pw;
+  const wStart = lowerBound(byW, m, 3, pw);
+  starts[1] = wStart;
+  for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
+    if (j === skipW) continue;
+    const qx = byW[4 * j]!;
+    const qy = byW[4 * j + 1]!;
+    const qz = byW[4 * j + 2]!;
+    const qw = byW[4 * j + 3]!;
+    contribution += exposed * (qw - lastW);
+    lastW = qw;
+    if (qx <= px && qy <= py && qz <= pz) return contribution;
+    exposed -= front.add(Math.max(qx, px), Math.max(qy, py), Math.max(qz, pz));
+  }
+  return contribution + exposed * (ref[3]! - lastW);
+}
+
+/** First row in the first `m` rows (sorted on column `c`, 4 values a row) whose value is >= `key`. */
+export function lowerBound(rows: Float64Array, m: number, c: number, key: number): number {
+  let lo = 0;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[4 * mid + c]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First row in rows `from..m-1` (sorted on column `c`, 4 values a row) whose value is > `key`. */
+export function upperBound(rows: Float64Array, m: number, c: number, key: number, from: number): number {
+  let lo = from;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[4 * mid + c]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
