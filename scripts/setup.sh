@@ -11,6 +11,22 @@ if [ "$have" != "$want" ]; then
   npm install --global --no-audit --no-fund "pnpm@$want"
 fi
 
+# --- @paretokit/surrogates: the real XGBoost and LightGBM its bridges and tests run ---------------
+# XGBoost 1.7 command-line program from Debian (/usr/bin/xgboost); CI runs as root on Debian 12.
+if [ ! -x /usr/bin/xgboost ]; then
+  echo "setup: installing the Debian xgboost package"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xgboost >/dev/null
+fi
+# LightGBM from PyPI, run through the package's python3 bridge script when no `lightgbm` CLI is on PATH.
+# Debian's own python3 refuses user pip installs (PEP 668), hence the --break-system-packages retry.
+if ! python3 -c "import lightgbm" >/dev/null 2>&1; then
+  echo "setup: installing lightgbm from PyPI"
+  export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
+  python3 -m pip install --quiet lightgbm 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages lightgbm
+fi
+# --- end @paretokit/surrogates ---------------------------------------------------------------------
+
 # onnxruntime-node's install script only fetches CUDA files; its CPU binaries ship in the package.
 export ONNXRUNTIME_NODE_INSTALL=skip
 export TURBO_TELEMETRY_DISABLED=1

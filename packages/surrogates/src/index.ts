@@ -1,1 +1,17 @@
-export {};
+export { BridgeAbortedError } from './errors/bridge-aborted-error.js';
+export type { BridgeProcessDetails } from './errors/bridge-process-error.js';
+export { BridgeProcessError } from './errors/bridge-process-error.js';
+export { BridgeTimeoutError } from './errors/bridge-timeout-error.js';
+export type { BridgeUnavailableDetails } from './errors/bridge-unavailable-error.js';
+export { BridgeUnavailableError } from './errors/bridge-unavailable-error.js';
+export { NotFittedError } from './errors/not-fitted-error.js';
+export { kendallTau } from './kendall-tau.js';
+export type { KnnRegressorOptions } from './knn-regressor.js';
+export { knnRegressor } from './knn-regressor.js';
+export { mae } from './mae.js';
+export { MAPE_EPSILON, mape } from './mape.js';
+export { r2 } from './r2.js';
+export type { RandomForestRegressorOptions } from './random-forest-regressor.js';
+export { randomForestRegressor } from './random-forest-regressor.js';
+export type { Regressor, RegressorFactory } from './regressor.js';
+export { rmse } from './rmse.js';
