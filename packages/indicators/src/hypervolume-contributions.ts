@@ -111,7 +111,7 @@ function contributions4d(
       ref,
       starts,
     );
-    out[index[i]!] = c > 0 ? c : 0;
+    out[index[i]!] = Math.max(c, 0);
   }
 }
 
@@ -147,6 +147,6 @@ function contributionsByClamping(
     let box = 1;
     for (let k = 0; k < d; k++) box *= ref[k]! - data[o + k]!;
     const c = box - hvOfPacked(limit, m, d, ref);
-    out[index[i]!] = c > 0 ? c : 0;
+    out[index[i]!] = Math.max(c, 0);
   }
 }

@@ -1,9 +1,18 @@
+export type { ApproximateHypervolumeOptions, HypervolumeEstimate } from './approximate-hypervolume.js';
+export { approximateHypervolume } from './approximate-hypervolume.js';
+export { epsilonAdditive } from './epsilon-additive.js';
+export { epsilonMultiplicative } from './epsilon-multiplicative.js';
 export type { DimensionMismatchDetails } from './errors/dimension-mismatch-error.js';
 export { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
 export { IndicatorError } from './errors/indicator-error.js';
 export type { InvalidArgumentDetails } from './errors/invalid-argument-error.js';
 export { InvalidArgumentError } from './errors/invalid-argument-error.js';
+export { gd } from './gd.js';
+export { gdPlus } from './gd-plus.js';
 export type { HypervolumeOptions } from './hypervolume.js';
 export { hypervolume } from './hypervolume.js';
 export { hypervolumeContributions } from './hypervolume-contributions.js';
+export type { DistanceIndicatorOptions } from './igd.js';
+export { igd } from './igd.js';
+export { igdPlus } from './igd-plus.js';
 export type { MatrixLike, PointSet } from './point-set.js';

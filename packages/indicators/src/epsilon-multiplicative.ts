@@ -1,0 +1,51 @@
+import { InvalidArgumentError } from './errors/invalid-argument-error.js';
+import { readPair } from './internal/distance.js';
+import type { Packed } from './internal/read-points.js';
+import type { PointSet } from './point-set.js';
+
+/**
+ * Multiplicative epsilon indicator (Zitzler, Thiele, Laumanns, Fonseca & Grunert da Fonseca
+ * 2003): the smallest eps such that every reference point is weakly dominated by some point of
+ * the set divided by eps in every objective,
+ * `eps*(A, Z) = max_{z in Z} min_{a in A} max_k (a_k / z_k)`. Lower is better; 1 or less means A
+ * weakly dominates Z; an empty set gives Infinity. Every value must be positive (the ratio is
+ * meaningless otherwise). No normalization option: the indicator is already invariant to
+ * scaling an objective. O(|A| · |Z| · d).
+ *
+ * @throws {InvalidArgumentError} for a value that is not positive, an empty reference front, NaN
+ * or infinite values. @throws {DimensionMismatchError} when the sets' objectives differ.
+ *
+ * @example
+ * epsilonMultiplicative([[2, 4]], [[1, 4], [4, 1]]) // => 4
+ */
+export function epsilonMultiplicative(points: PointSet, referenceFront: PointSet): number {
+  const { a, z } = readPair(points, referenceFront, undefined);
+  checkPositive(z, 'reference front');
+  checkPositive(a, 'points');
+  if (a.n === 0) return Number.POSITIVE_INFINITY;
+  const { d } = a;
+  let worst = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < z.n; j++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < a.n && best > worst; i++) {
+      let eps = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < d && eps < best; k++) eps = Math.max(eps, a.data[i * d + k]! / z.data[j * d + k]!);
+      best = Math.min(best, eps);
+    }
+    worst = Math.max(worst, best);
+  }
+  return worst;
+}
+
+function checkPositive(p: Packed, what: string): void {
+  for (let i = 0; i < p.n * p.d; i++) {
+    if (!(p.data[i]! > 0)) {
+      throw new InvalidArgumentError({
+        argument: `${what}, row ${Math.floor(i / p.d)}, objective ${i % p.d}`,
+        expected: 'a positive number (the multiplicative epsilon divides by the values)',
+        actual: p.data[i],
+        hint: 'Shift the objectives so they are positive, or use epsilonAdditive.',
+      });
+    }
+  }
+}
