@@ -6,6 +6,14 @@ export type {
   SolutionSet,
   Termination,
 } from './algorithm.js';
+export type { AssociateOptions, Association } from './ctaea/associate.js';
+export { associate } from './ctaea/associate.js';
+export type { CtaeaOptions } from './ctaea/ctaea.js';
+export { ctaea } from './ctaea/ctaea.js';
+export type { ConvergenceArchiveOptions } from './ctaea/update-convergence-archive.js';
+export { updateConvergenceArchive } from './ctaea/update-convergence-archive.js';
+export type { DiversityArchiveOptions } from './ctaea/update-diversity-archive.js';
+export { updateDiversityArchive } from './ctaea/update-diversity-archive.js';
 export type { MinimizeOptions } from './minimize.js';
 export { minimize } from './minimize.js';
 export type { Nsga2Options } from './nsga2/nsga2.js';

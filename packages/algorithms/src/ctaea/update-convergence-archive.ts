@@ -36,8 +36,8 @@ export interface ConvergenceArchiveOptions {
  *
  * @example
  * const F = [[0, 1], [1, 0], [0.5, 0.5], [0.6, 0.6]];
- * Array.from(updateConvergenceArchive({ F, G: [[0], [0], [1], [-1]], directions: [[1, 0], [0, 1]], size: 3 }))
- * // => [0, 1, 3]
+ * const G = [[0], [0], [1], [-1]]; // row 2 violates its constraint
+ * Array.from(updateConvergenceArchive({ F, G, directions: [[1, 0], [0, 1]], size: 3 })) // => [0, 1, 3]
  */
 export function updateConvergenceArchive(options: ConvergenceArchiveOptions): Int32Array {
   const F = readObjectives(options.F, 'updateConvergenceArchive: F');

@@ -31,9 +31,9 @@ export interface DiversityArchiveOptions {
  *
  * @example
  * const F = [[0, 1], [1, 0], [0.4, 0.6], [0.5, 0.5]];
- * const convergenceArchive = { F: [[0, 1], [0.1, 0.9]] };
- * Array.from(updateDiversityArchive({ F, directions: [[1, 0], [0.5, 0.5], [0, 1]], ideal: [0, 0], size: 2, convergenceArchive }))
- * // => [1, 3]
+ * const convergenceArchive = { F: [[0, 1], [0.1, 0.9]] }; // both in the subregion of [0, 1]
+ * const directions = [[1, 0], [0.5, 0.5], [0, 1]];
+ * Array.from(updateDiversityArchive({ F, directions, ideal: [0, 0], size: 2, convergenceArchive })) // => [1, 3]
  */
 export function updateDiversityArchive(options: DiversityArchiveOptions): Int32Array {
   const F = readObjectives(options.F, 'updateDiversityArchive: F');
