@@ -64,7 +64,7 @@ for (const n of [1000, 10_000]) {
           () => {
             debFastNonDominatedSort(data, n, m);
           },
-          { iterations: n > 1000 ? 2 : 10, time: 0 },
+          { iterations: n > 1000 ? 2 : 10, time: 0, warmupIterations: 0, warmupTime: 0 },
         );
       });
     }
