@@ -33,6 +33,7 @@ const REAL = 0;
 const INTEGER = 1;
 const CHOICE = 2;
 const BINARY = 3;
+const TWO_POW_32 = 4294967296;
 
 function checkProbability(value: number | undefined, argument: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -81,6 +82,10 @@ export function createVariation(variables: readonly Variable[], options: Variati
   const etaC = checkEta(options.crossover?.eta, 'crossover.eta', 15);
   const pm = checkProbability(options.mutation?.probability, 'mutation.probability', 1 / d);
   const etaM = checkEta(options.mutation?.eta, 'mutation.eta', 20);
+  // Decisions compare one 32-bit draw with p·2^32 (p = 1 always passes, p = 0 never does).
+  const pairThreshold = pc * TWO_POW_32;
+  const variableThreshold = pcv * TWO_POW_32;
+  const logMiss = Math.log1p(-pm);
   const kind = new Uint8Array(d);
   const lower = new Float64Array(d);
   const upper = new Float64Array(d);
@@ -139,27 +144,32 @@ export function createVariation(variables: readonly Variable[], options: Variati
       }
       const o1 = p * d;
       const o2 = o1 + d;
-      out.set(x.subarray(a * d, a * d + d), o1);
-      out.set(x.subarray(b * d, b * d + d), o2);
-      if (random.next() < pc) {
-        for (let j = 0; j < d; j++) {
-          const k = kind[j]!;
-          if (k === REAL || k === INTEGER) {
-            if (random.next() < pcv) {
-              sbx(out, o1 + j, o2 + j, lower[j]!, upper[j]!, etaC, random);
-              if (k === INTEGER) {
-                out[o1 + j] = roundRepair(out[o1 + j]!, lower[j]!, upper[j]!);
-                out[o2 + j] = roundRepair(out[o2 + j]!, lower[j]!, upper[j]!);
-              }
-            }
-          } else {
-            uniformCrossover(out, o1 + j, o2 + j, random);
+      for (let j = 0; j < d; j++) {
+        out[o1 + j] = x[a * d + j]!;
+        out[o2 + j] = x[b * d + j]!;
+      }
+      if (random.nextUint32() >= pairThreshold) continue;
+      for (let j = 0; j < d; j++) {
+        const k = kind[j]!;
+        if (k === REAL || k === INTEGER) {
+          if (random.nextUint32() >= variableThreshold) continue;
+          sbx(out, o1 + j, o2 + j, lower[j]!, upper[j]!, etaC, random);
+          if (k === INTEGER) {
+            out[o1 + j] = roundRepair(out[o1 + j]!, lower[j]!, upper[j]!);
+            out[o2 + j] = roundRepair(out[o2 + j]!, lower[j]!, upper[j]!);
           }
+        } else {
+          uniformCrossover(out, o1 + j, o2 + j, random);
         }
       }
     }
-    for (let i = 0, n = rows * d; i < n; i++) {
-      if (random.next() >= pm) continue;
+    // Mutated entries form a Bernoulli(pm) process over all entries: jump from one to the next by
+    // geometric gaps instead of drawing once per entry.
+    const total = rows * d;
+    for (let i = pm > 0 ? -1 : total; ; ) {
+      const u = (random.nextUint32() + 0.5) / TWO_POW_32;
+      i += pm >= 1 ? 1 : 1 + Math.floor(Math.log(u) / logMiss);
+      if (i >= total) break;
       const j = i % d;
       const k = kind[j]!;
       if (k === REAL) out[i] = polynomialMutation(out[i]!, lower[j]!, upper[j]!, etaM, random);

@@ -1,14 +1,22 @@
 import type { Random } from '@paretokit/problem';
+import { power, root } from '../internal/fast-power.js';
 
 /** Below this gap two parent values count as equal and SBX leaves them alone (as pymoo). */
 const TOO_CLOSE = 1e-14;
+const TWO_POW_32 = 4294967296;
+
+/** Spread factor of one child, its distribution truncated at the bound `gap` away (Deb's bounded SBX). */
+function spread(u: number, gap: number, delta: number, n: number): number {
+  const alpha = 2 - 1 / power(1 + (2 * gap) / delta, n);
+  return u <= 1 / alpha ? root(u * alpha, n) : root(1 / (2 - u * alpha), n);
+}
 
 /**
  * Simulated binary crossover of one variable (Deb & Agrawal 1995, bounded form of Deb's NSGA-II
  * code and pymoo's `cross_sbx`), in place on `data[a]` and `data[b]`: the two children spread
  * around the parents' mean with a polynomial distribution of index `eta` (larger = closer to the
  * parents), truncated so neither leaves `[lower, upper]`; the children then swap places with
- * probability 1/2. Parents closer than 1e-14 are left as they are. O(1), two or three draws.
+ * probability 1/2. Parents closer than 1e-14 are left as they are. O(1), two 32-bit draws.
  *
  * @example
  * const x = Float64Array.of(0.2, 0.8);
@@ -30,21 +38,14 @@ export function sbx(
   if (delta <= TOO_CLOSE || !(upper > lower)) return;
   const y1 = Math.min(xa, xb);
   const y2 = Math.max(xa, xb);
-  const u = random.next();
-  const inv = 1 / (eta + 1);
-  // Child near y1: spread factor bounded so the child stays >= lower.
-  let alpha = 2 - (1 + (2 * (y1 - lower)) / delta) ** -(eta + 1);
-  let betaq = u <= 1 / alpha ? (u * alpha) ** inv : (1 / (2 - u * alpha)) ** inv;
-  let c1 = 0.5 * (y1 + y2 - betaq * delta);
-  // Child near y2: bounded so it stays <= upper.
-  alpha = 2 - (1 + (2 * (upper - y2)) / delta) ** -(eta + 1);
-  betaq = u <= 1 / alpha ? (u * alpha) ** inv : (1 / (2 - u * alpha)) ** inv;
-  let c2 = 0.5 * (y1 + y2 + betaq * delta);
-  if (c1 < lower) c1 = lower;
-  else if (c1 > upper) c1 = upper;
-  if (c2 < lower) c2 = lower;
-  else if (c2 > upper) c2 = upper;
-  if (random.next() < 0.5) {
+  // One uniform in (0, 1) serves both children, as in Deb's code and pymoo.
+  const u = (random.nextUint32() + 0.5) / TWO_POW_32;
+  const n = eta + 1;
+  let c1 = 0.5 * (y1 + y2 - spread(u, y1 - lower, delta, n) * delta);
+  let c2 = 0.5 * (y1 + y2 + spread(u, upper - y2, delta, n) * delta);
+  c1 = c1 < lower ? lower : Math.min(c1, upper);
+  c2 = c2 < lower ? lower : Math.min(c2, upper);
+  if (random.nextUint32() < 2147483648) {
     data[a] = c2;
     data[b] = c1;
   } else {

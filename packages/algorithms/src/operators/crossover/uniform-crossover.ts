@@ -10,7 +10,7 @@ import type { Random } from '@paretokit/problem';
  * [...x].sort() // => [0, 2]
  */
 export function uniformCrossover(data: Float64Array, a: number, b: number, random: Random): void {
-  if (random.next() < 0.5) {
+  if (random.nextUint32() < 2147483648) {
     const t = data[a]!;
     data[a] = data[b]!;
     data[b] = t;

@@ -1,4 +1,7 @@
 import type { Random } from '@paretokit/problem';
+import { power, root } from '../internal/fast-power.js';
+
+const TWO_POW_32 = 4294967296;
 
 /**
  * Polynomial mutation of one value (Deb & Goyal 1996, the bounded form of Deb's NSGA-II code and
@@ -18,15 +21,15 @@ export function polynomialMutation(
 ): number {
   const range = upper - lower;
   if (!(range > 0)) return value;
-  const u = random.next();
-  const power = 1 / (eta + 1);
+  const u = (random.nextUint32() + 0.5) / TWO_POW_32;
+  const n = eta + 1;
   let deltaq: number;
   if (u <= 0.5) {
     const xy = 1 - (value - lower) / range;
-    deltaq = (2 * u + (1 - 2 * u) * xy ** (eta + 1)) ** power - 1;
+    deltaq = root(2 * u + (1 - 2 * u) * power(xy, n), n) - 1;
   } else {
     const xy = 1 - (upper - value) / range;
-    deltaq = 1 - (2 * (1 - u) + 2 * (u - 0.5) * xy ** (eta + 1)) ** power;
+    deltaq = 1 - root(2 * (1 - u) + 2 * (u - 0.5) * power(xy, n), n);
   }
   const y = value + deltaq * range;
   return y < lower ? lower : Math.min(y, upper);
