@@ -20,6 +20,7 @@ import { eliminateDuplicates } from '../operators/eliminate-duplicates.js';
 import { createVariation, type Variation, type VariationOptions } from '../operators/variation.js';
 import { dasDennis, dasDennisCount } from '../reference-directions/das-dennis.js';
 import { rieszEnergy } from '../reference-directions/riesz-energy.js';
+import { associateRows } from './internal/association.js';
 import { convergenceUpdate } from './internal/convergence-update.js';
 import { type PreparedDirections, prepareDirections } from './internal/directions.js';
 import { diversityUpdate } from './internal/diversity-update.js';
@@ -154,6 +155,15 @@ export function ctaea(options: CtaeaOptions): Algorithm {
   let da: Rows = emptyRows();
   let started = false;
   let pending: Matrix | undefined;
+  // Bumped whenever the ideal point moves, which invalidates stored associations.
+  let stamp = 0;
+
+  /** `rows` with niche and fitness for the current ideal point (recomputed only when stale). */
+  const associated = (rows: Rows, m: number): Rows => {
+    if (rows.stamp === stamp || rows.count === 0) return rows;
+    associateRows(rows.F, m, null, rows.count, dirs!, ideal, rows.niche, null, rows.fit);
+    return { ...rows, stamp };
+  };
 
   const directionsFor = (m: number): PreparedDirections => {
     let prepared = directionCache.get(m);
@@ -242,6 +252,7 @@ export function ctaea(options: CtaeaOptions): Algorithm {
       da = emptyRows();
       started = false;
       pending = undefined;
+      stamp = 0;
     },
 
     ask(): Matrix {
@@ -277,20 +288,47 @@ export function ctaea(options: CtaeaOptions): Algorithm {
           unit: 'columns (one per constraint), one row per row of X',
         });
       }
-      const batch: Rows = {
-        count: X.rows,
-        X: X.data.slice(0, X.rows * d),
-        F: values.F.data,
-        G: k > 0 ? values.G!.data.slice() : null,
-        CV: values.CV,
-      };
-      for (let i = 0; i < batch.F.length; i++) if (batch.F[i]! < ideal[i % m]!) ideal[i % m] = batch.F[i]!;
+      const F = values.F.data;
+      let moved = false;
+      for (let i = 0; i < F.length; i++) {
+        if (F[i]! < ideal[i % m]!) {
+          ideal[i % m] = F[i]!;
+          moved = true;
+        }
+      }
+      // Associations depend on the ideal point only: archives keep theirs while it stays put.
+      if (moved) stamp++;
+      const batch = associated(
+        {
+          count: X.rows,
+          X: X.data.slice(0, X.rows * d),
+          F,
+          G: k > 0 ? values.G!.data.slice() : null,
+          CV: values.CV,
+          niche: new Int32Array(X.rows),
+          fit: new Float64Array(X.rows),
+          stamp: -1,
+        },
+        m,
+      );
+      ca = associated(ca, m);
+      da = associated(da, m);
       // The initial population seeds both archives; later batches are offspring merged with each.
       const hc = concatRows(ca, batch);
-      const keptC = convergenceUpdate(hc.F, m, hc.CV, hc.count, dirs!, ideal, size, random);
+      const keptC = convergenceUpdate(hc.F, m, hc.CV, hc.count, hc.niche, hc.fit, dirs!.count, size, random);
       ca = gatherRows(hc, keptC, widths);
       const hd = concatRows(da, batch);
-      const keptD = diversityUpdate(hd.F, m, hd.count, ca.F, ca.count, dirs!, ideal, size);
+      const keptD = diversityUpdate(
+        hd.F,
+        m,
+        hd.count,
+        hd.niche,
+        hd.fit,
+        ca.niche,
+        ca.count,
+        dirs!.count,
+        size,
+      );
       da = gatherRows(hd, keptD, widths);
       started = true;
       pending = undefined;

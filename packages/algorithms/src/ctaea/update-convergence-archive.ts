@@ -1,4 +1,5 @@
 import type { MatrixInput, Random } from '@paretokit/problem';
+import { associateRows } from './internal/association.js';
 import { convergenceUpdate } from './internal/convergence-update.js';
 import { prepareDirections } from './internal/directions.js';
 import { readIdeal, readObjectives, readSize, readViolation } from './internal/inputs.js';
@@ -46,5 +47,8 @@ export function updateConvergenceArchive(options: ConvergenceArchiveOptions): In
   const cv = readViolation(options.G, F.rows, 'updateConvergenceArchive: G');
   const dirs = prepareDirections(options.directions, m, 'updateConvergenceArchive: directions');
   const ideal = readIdeal(options.ideal, m, 'updateConvergenceArchive: ideal', F);
-  return convergenceUpdate(F.data, m, cv, F.rows, dirs, ideal, size, options.random ?? null);
+  const niche = new Int32Array(F.rows);
+  const fitness = new Float64Array(F.rows);
+  associateRows(F.data, m, null, F.rows, dirs, ideal, niche, null, fitness);
+  return convergenceUpdate(F.data, m, cv, F.rows, niche, fitness, dirs.count, size, options.random ?? null);
 }

@@ -1,4 +1,5 @@
 import type { MatrixInput } from '@paretokit/problem';
+import { associateRows } from './internal/association.js';
 import { prepareDirections } from './internal/directions.js';
 import { diversityUpdate } from './internal/diversity-update.js';
 import { readIdeal, readObjectives, readSize, readViolation } from './internal/inputs.js';
@@ -45,5 +46,10 @@ export function updateDiversityArchive(options: DiversityArchiveOptions): Int32A
   readViolation(ca.G, caF.rows, 'updateDiversityArchive: convergenceArchive.G');
   const dirs = prepareDirections(options.directions, m, 'updateDiversityArchive: directions');
   const ideal = readIdeal(options.ideal, m, 'updateDiversityArchive: ideal', F, caF);
-  return diversityUpdate(F.data, m, F.rows, caF.data, caF.rows, dirs, ideal, size);
+  const niche = new Int32Array(F.rows);
+  const fitness = new Float64Array(F.rows);
+  associateRows(F.data, m, null, F.rows, dirs, ideal, niche, null, fitness);
+  const caNiche = new Int32Array(caF.rows);
+  associateRows(caF.data, m, null, caF.rows, dirs, ideal, caNiche, null, null);
+  return diversityUpdate(F.data, m, F.rows, niche, fitness, caNiche, caF.rows, dirs.count, size);
 }

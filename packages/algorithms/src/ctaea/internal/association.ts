@@ -28,25 +28,33 @@ export function associateRows(
     const r = rows === null ? t : rows[t]!;
     const base = r * m;
     for (let j = 0; j < m; j++) p[j] = f[base + j]! - ideal[j]!;
+    // The squared perpendicular distance to direction i is |p|² - (p·u_i)², so the nearest line
+    // is the one of largest |p·u_i|; the first maximum wins, as the first minimum in the original.
     let best = 0;
-    let bestSq = Number.POSITIVE_INFINITY;
+    let bestDot = -1;
     for (let i = 0, o = 0; i < count; i++, o += m) {
       let dot = 0;
+      for (let j = 0; j < m; j++) dot += p[j]! * unit[o + j]!;
+      if (dot < 0) dot = -dot;
+      if (dot > bestDot) {
+        bestDot = dot;
+        best = i;
+      }
+    }
+    niche[t] = best;
+    if (distance !== null) {
+      // The distance itself as the original computes it (no cancellation in |p|² - d1²).
+      const o = best * m;
+      let dot = 0;
       for (let j = 0; j < m; j++) dot += p[j]! * weight[o + j]!;
-      const d1 = Math.abs(dot) / norm[i]!;
+      const d1 = Math.abs(dot) / norm[best]!;
       let sq = 0;
       for (let j = 0; j < m; j++) {
         const e = p[j]! - d1 * unit[o + j]!;
         sq += e * e;
       }
-      // Compared squared: sqrt is monotone, and the first minimum wins as in the original.
-      if (sq < bestSq) {
-        bestSq = sq;
-        best = i;
-      }
+      distance[t] = Math.sqrt(sq);
     }
-    niche[t] = best;
-    if (distance !== null) distance[t] = Math.sqrt(bestSq);
     if (fitness !== null) {
       let worst = -1;
       const o = best * m;

@@ -1,9 +1,8 @@
 import { nonDominatedSort, type Random } from '@paretokit/problem';
-import { associateRows } from './association.js';
-import type { PreparedDirections } from './directions.js';
 
 /**
- * The CA update of C-TAEA on `n` rows (objectives `f`, `n × m` row-major, total violation `cv`),
+ * The CA update of C-TAEA on `n` rows (objectives `f`, `n × m` row-major, total violation `cv`,
+ * subregion `niche` among `count` directions and aggregation fitness `fit`, see `associateRows`),
  * following the paper (Li, Chen, Fu & Yao 2019, Algorithm 3) and the original code (K. Li).
  * Returns the indices kept, feasible rows first (ascending), then the infeasible fill.
  *
@@ -22,8 +21,9 @@ export function convergenceUpdate(
   m: number,
   cv: Float64Array,
   n: number,
-  dirs: PreparedDirections,
-  ideal: Float64Array,
+  niche: Int32Array,
+  fit: Float64Array,
+  count: number,
   size: number,
   random: Random | null,
 ): Int32Array {
@@ -37,7 +37,7 @@ export function convergenceUpdate(
   }
   if (nFeasible <= size) {
     if (nFeasible === size || infeasible.length === 0) return feasible;
-    const fill = fillWithInfeasible(f, m, cv, infeasible, dirs, ideal, size - nFeasible);
+    const fill = fillWithInfeasible(cv, fit, infeasible, size - nFeasible);
     const out = new Int32Array(nFeasible + fill.length);
     out.set(feasible);
     out.set(fill, nFeasible);
@@ -54,28 +54,22 @@ export function convergenceUpdate(
   }
   pool.sort((a, b) => a - b);
   const rows = Int32Array.from(pool);
-  return pool.length > size ? truncate(f, m, rows, dirs, ideal, size, random) : rows;
+  return pool.length > size ? truncate(f, m, rows, niche, fit, count, size, random) : rows;
 }
 
 /** Picks `need` infeasible rows by fronts of (violation, fitness), the last front by violation. */
 function fillWithInfeasible(
-  f: Float64Array,
-  m: number,
   cv: Float64Array,
+  fit: Float64Array,
   infeasible: Int32Array,
-  dirs: PreparedDirections,
-  ideal: Float64Array,
   need: number,
 ): Int32Array {
   const k = infeasible.length;
   if (k <= need) return infeasible;
-  const niche = new Int32Array(k);
-  const fitness = new Float64Array(k);
-  associateRows(f, m, infeasible, k, dirs, ideal, niche, null, fitness);
   const pair = new Float64Array(2 * k);
   for (let t = 0; t < k; t++) {
     pair[2 * t] = cv[infeasible[t]!]!;
-    pair[2 * t + 1] = fitness[t]!;
+    pair[2 * t + 1] = fit[infeasible[t]!]!;
   }
   const { fronts } = nonDominatedSort({ rows: k, cols: 2, data: pair });
   const out = new Int32Array(need);
@@ -98,21 +92,25 @@ function fillWithInfeasible(
  * seen so far becomes the candidate; if two members of that subregion are closer to each other
  * than the candidate is to its nearest neighbour in the pool, the one of the closest pair with
  * the worse fitness becomes the candidate instead. The last candidate is removed.
- * O(L²·m) for the distances, plus per removal O(k³) for a subregion of k members.
+ * O(L²·m) for the distances, plus per removal O(L) and O(k³) per crowded subregion of k members.
  */
 function truncate(
   f: Float64Array,
   m: number,
   rows: Int32Array,
-  dirs: PreparedDirections,
-  ideal: Float64Array,
+  rowNiche: Int32Array,
+  rowFit: Float64Array,
+  count: number,
   size: number,
   random: Random | null,
 ): Int32Array {
   const L = rows.length;
   const niche = new Int32Array(L);
   const fit = new Float64Array(L);
-  associateRows(f, m, rows, L, dirs, ideal, niche, null, fit);
+  for (let a = 0; a < L; a++) {
+    niche[a] = rowNiche[rows[a]!]!;
+    fit[a] = rowFit[rows[a]!]!;
+  }
   const dist = new Float64Array(L * L);
   for (let a = 0; a < L; a++) {
     const oa = rows[a]! * m;
@@ -128,37 +126,57 @@ function truncate(
       dist[b * L + a] = d;
     }
   }
-  const density = new Int32Array(dirs.count);
-  for (let a = 0; a < L; a++) density[niche[a]!]!++;
+  // Pool rows bucketed by subregion, ascending (the scan order); removed rows are skipped.
+  const start = new Int32Array(count + 1);
+  for (let a = 0; a < L; a++) start[niche[a]! + 1]!++;
+  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+  const bucket = new Int32Array(L);
+  const at = start.slice(0, count);
+  for (let a = 0; a < L; a++) bucket[at[niche[a]!]!++] = a;
+  const density = new Int32Array(count);
+  for (let i = 0; i < count; i++) density[i] = start[i + 1]! - start[i]!;
   const alive = new Uint8Array(L).fill(1);
+  // Nearest living neighbour of every row, recomputed only for the rows whose neighbour leaves.
+  const nearest = new Int32Array(L);
+  const nearestDistance = new Float64Array(L);
+  const findNearest = (a: number): void => {
+    let best = -1;
+    let close = Number.POSITIVE_INFINITY;
+    for (let b = 0, o = a * L; b < L; b++) {
+      if (b !== a && alive[b] === 1 && dist[o + b]! < close) {
+        close = dist[o + b]!;
+        best = b;
+      }
+    }
+    nearest[a] = best;
+    nearestDistance[a] = close;
+  };
+  for (let a = 0; a < L; a++) findNearest(a);
   const members = new Int32Array(L);
   const pick = (j: number, k: number): number => (random === null ? j : random.next() <= 0.5 ? j : k);
   for (let remaining = L; remaining > size; remaining--) {
     let maxDensity = 0;
-    for (let i = 0; i < dirs.count; i++) if (density[i]! > maxDensity) maxDensity = density[i]!;
+    for (let i = 0; i < count; i++) if (density[i]! > maxDensity) maxDensity = density[i]!;
     let worst = -1;
     let victim = -1;
-    for (let i = 0; i < dirs.count; i++) {
+    for (let i = 0; i < count; i++) {
       if (density[i] !== maxDensity) continue;
       let k = 0;
-      for (let a = 0; a < L; a++) if (alive[a] === 1 && niche[a] === i) members[k++] = a;
+      for (let s = start[i]!; s < start[i + 1]!; s++) if (alive[bucket[s]!] === 1) members[k++] = bucket[s]!;
       for (let c = 0; c < k; c++) {
         const cur = members[c]!;
         if (!(fit[cur]! > worst)) continue;
         victim = cur;
         worst = fit[cur]!;
-        let close = Number.POSITIVE_INFINITY;
-        for (let a = 0, o = cur * L; a < L; a++) {
-          if (a !== cur && alive[a] === 1 && dist[o + a]! < close) close = dist[o + a]!;
-        }
+        let close = nearestDistance[cur]!;
         // Pairs inside the subregion closer than the candidate's nearest neighbour.
         for (let x = 0; x < k; x++) {
           const j = members[x]!;
+          const fj = fit[j]!;
           for (let y = 0; y < k; y++) {
             if (x === y) continue;
             const l = members[y]!;
             const d = dist[j * L + l]!;
-            const fj = fit[j]!;
             const fl = fit[l]!;
             if (d < close) {
               close = d;
@@ -179,6 +197,7 @@ function truncate(
     }
     alive[victim] = 0;
     density[niche[victim]!]!--;
+    for (let a = 0; a < L; a++) if (alive[a] === 1 && nearest[a] === victim) findNearest(a);
   }
   const out = new Int32Array(size);
   for (let a = 0, t = 0; a < L; a++) if (alive[a] === 1) out[t++] = rows[a]!;

@@ -1,37 +1,29 @@
-import { associateRows } from './association.js';
-import type { PreparedDirections } from './directions.js';
-
 /**
  * The DA update of C-TAEA (Li, Chen, Fu & Yao 2019, Algorithm 4; original code by K. Li) on the
- * `n` rows of `f` (the old DA and the offspring), given the `caCount` rows of the updated CA in
- * `caF`. Constraints play no part: the DA explores where the CA is not.
+ * `n` rows of `f` (the old DA and the offspring) with their subregions `niche` among `count`
+ * directions and fitness `fit` (see `associateRows`), given the subregions `caNiche` of the
+ * `caCount` rows of the updated CA. Constraints play no part: the DA explores where the CA is not.
  *
  * Rounds `itr = 1, 2, ...` go over the subregions in order; a subregion holding `c < itr` CA
  * members gives `itr - c` rows in that round, each the best remaining row associated with it
  * (non-dominated among the subregion's remaining rows, then smallest aggregation fitness).
  * Stops as soon as `size` rows are taken or every row is. Returns the rows in the order taken.
- * Works for any `size` and number of directions. O((n + caCount)·count·m) to associate, plus
- * O(k²·m) per row taken from a subregion of k rows.
+ * Works for any `size` and number of directions. O(n + count) plus O(k²·m) per row taken from a
+ * subregion of k rows.
  */
 export function diversityUpdate(
   f: Float64Array,
   m: number,
   n: number,
-  caF: Float64Array,
+  niche: Int32Array,
+  fit: Float64Array,
+  caNiche: Int32Array,
   caCount: number,
-  dirs: PreparedDirections,
-  ideal: Float64Array,
+  count: number,
   size: number,
 ): Int32Array {
-  const count = dirs.count;
-  const caNiche = new Int32Array(caCount);
-  associateRows(caF, m, null, caCount, dirs, ideal, caNiche, null, null);
   const caDensity = new Int32Array(count);
   for (let t = 0; t < caCount; t++) caDensity[caNiche[t]!]!++;
-
-  const niche = new Int32Array(n);
-  const fit = new Float64Array(n);
-  associateRows(f, m, null, n, dirs, ideal, niche, null, fit);
   // Rows bucketed by subregion (ascending within each), with a remaining count per subregion.
   const start = new Int32Array(count + 1);
   for (let t = 0; t < n; t++) start[niche[t]! + 1]!++;

@@ -9,6 +9,12 @@ export interface Rows {
   /** Constraint values, `count × k`; null without constraints. */
   readonly G: Float64Array | null;
   readonly CV: Float64Array;
+  /** Subregion of each row, valid for the ideal point of {@link Rows.stamp}. */
+  readonly niche: Int32Array;
+  /** Aggregation fitness of each row in its subregion, valid with `niche`. */
+  readonly fit: Float64Array;
+  /** Which ideal point `niche` and `fit` were computed for (-1: never). */
+  readonly stamp: number;
 }
 
 /** Widths of the row fields. */
@@ -20,20 +26,39 @@ export interface Widths {
 
 /** No rows. */
 export function emptyRows(): Rows {
-  return { count: 0, X: new Float64Array(0), F: new Float64Array(0), G: null, CV: new Float64Array(0) };
+  return {
+    count: 0,
+    X: new Float64Array(0),
+    F: new Float64Array(0),
+    G: null,
+    CV: new Float64Array(0),
+    niche: new Int32Array(0),
+    fit: new Float64Array(0),
+    stamp: -1,
+  };
 }
 
-/** `a` followed by `b`. O((a + b)·(d + m + k)). */
+function join<T extends Float64Array | Int32Array>(x: T, y: T): T {
+  const out = new (x.constructor as new (n: number) => T)(x.length + y.length);
+  out.set(x);
+  out.set(y, x.length);
+  return out;
+}
+
+/** `a` followed by `b` (their associations must share a stamp). O((a + b)·(d + m + k)). */
 export function concatRows(a: Rows, b: Rows): Rows {
-  const join = (x: Float64Array, y: Float64Array): Float64Array => {
-    const out = new Float64Array(x.length + y.length);
-    out.set(x);
-    out.set(y, x.length);
-    return out;
-  };
   const G =
     a.G === null && b.G === null ? null : join(a.G ?? new Float64Array(0), b.G ?? new Float64Array(0));
-  return { count: a.count + b.count, X: join(a.X, b.X), F: join(a.F, b.F), G, CV: join(a.CV, b.CV) };
+  return {
+    count: a.count + b.count,
+    X: join(a.X, b.X),
+    F: join(a.F, b.F),
+    G,
+    CV: join(a.CV, b.CV),
+    niche: join(a.niche, b.niche),
+    fit: join(a.fit, b.fit),
+    stamp: a.count === 0 ? b.stamp : a.stamp,
+  };
 }
 
 /** The rows listed in `idx`, in that order. O(|idx|·(d + m + k)). */
@@ -45,8 +70,15 @@ export function gatherRows(r: Rows, idx: ArrayLike<number>, w: Widths): Rows {
     return out;
   };
   const CV = new Float64Array(n);
-  for (let t = 0; t < n; t++) CV[t] = r.CV[idx[t]!]!;
-  return { count: n, X: pick(r.X, w.d), F: pick(r.F, w.m), G: r.G === null ? null : pick(r.G, w.k), CV };
+  const niche = new Int32Array(n);
+  const fit = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    CV[t] = r.CV[idx[t]!]!;
+    niche[t] = r.niche[idx[t]!]!;
+    fit[t] = r.fit[idx[t]!]!;
+  }
+  const G = r.G === null ? null : pick(r.G, w.k);
+  return { count: n, X: pick(r.X, w.d), F: pick(r.F, w.m), G, CV, niche, fit, stamp: r.stamp };
 }
 
 /** A matrix view (no copy) of one field. */
