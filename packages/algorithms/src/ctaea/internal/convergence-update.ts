@@ -1,4 +1,5 @@
 import { nonDominatedSort, type Random } from '@paretokit/problem';
+import { groupBySubregion } from './subregions.js';
 
 /**
  * The CA update of C-TAEA on `n` rows (objectives `f`, `n × m` row-major, total violation `cv`,
@@ -126,15 +127,8 @@ function truncate(
       dist[b * L + a] = d;
     }
   }
-  // Pool rows bucketed by subregion, ascending (the scan order); removed rows are skipped.
-  const start = new Int32Array(count + 1);
-  for (let a = 0; a < L; a++) start[niche[a]! + 1]!++;
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const bucket = new Int32Array(L);
-  const at = start.slice(0, count);
-  for (let a = 0; a < L; a++) bucket[at[niche[a]!]!++] = a;
-  const density = new Int32Array(count);
-  for (let i = 0; i < count; i++) density[i] = start[i + 1]! - start[i]!;
+  // Pool rows by subregion, ascending (the scan order); removed rows are skipped.
+  const { start, bucket, density } = groupBySubregion(niche, L, count);
   const alive = new Uint8Array(L).fill(1);
   // Nearest living neighbour of every row, recomputed only for the rows whose neighbour leaves.
   const nearest = new Int32Array(L);

@@ -1,3 +1,5 @@
+import { groupBySubregion } from './subregions.js';
+
 /**
  * The DA update of C-TAEA (Li, Chen, Fu & Yao 2019, Algorithm 4; original code by K. Li) on the
  * `n` rows of `f` (the old DA and the offspring) with their subregions `niche` among `count`
@@ -24,15 +26,8 @@ export function diversityUpdate(
 ): Int32Array {
   const caDensity = new Int32Array(count);
   for (let t = 0; t < caCount; t++) caDensity[caNiche[t]!]!++;
-  // Rows bucketed by subregion (ascending within each), with a remaining count per subregion.
-  const start = new Int32Array(count + 1);
-  for (let t = 0; t < n; t++) start[niche[t]! + 1]!++;
-  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
-  const bucket = new Int32Array(n);
-  const fillAt = start.slice(0, count);
-  for (let t = 0; t < n; t++) bucket[fillAt[niche[t]!]!++] = t;
-  const left = new Int32Array(count);
-  for (let i = 0; i < count; i++) left[i] = start[i + 1]! - start[i]!;
+  // Rows by subregion (ascending within each); `left` counts the rows not yet taken.
+  const { start, bucket, density: left } = groupBySubregion(niche, n, count);
   const taken = new Uint8Array(n);
 
   const target = Math.min(size, n);
