@@ -101,27 +101,31 @@ try {
     writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     return { n, d, data, file };
   });
-  const manifest = join(dir, 'manifest.json');
-  writeFileSync(
-    manifest,
-    JSON.stringify({ reference: REFERENCE, cases: sets.map(({ n, d, file }) => ({ n, d, file })) }),
-  );
   const python = process.env.PYTHON ?? 'python3';
-  process.stderr.write(`moocore: ${python} moocore_hv.py (${reps} runs per case)...\n`);
-  const peer = JSON.parse(
-    execFileSync(python, [join(here, 'moocore_hv.py'), manifest, String(reps)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    }),
-  ) as {
+  type Peer = {
     moocore: string;
     python: string;
     cases: { n: number; d: number; value: number; times_ms: number[] }[];
   };
-
+  /** Times moocore on one point set in a fresh Python process (median of `reps` after a warm-up). */
+  const timeMoocore = (set: { n: number; d: number; file: string }): Peer => {
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ reference: REFERENCE, cases: [set] }));
+    return JSON.parse(
+      execFileSync(python, [join(here, 'moocore_hv.py'), manifest, String(reps)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      }),
+    ) as Peer;
+  };
+  let peerInfo: Peer | undefined;
   const rows: string[] = [];
   let disagreements = 0;
-  for (const [i, { n, d, data }] of sets.entries()) {
+  // Case by case, moocore then ParetoKit, so that both see the same machine load.
+  for (const { n, d, data, file } of sets) {
+    const peer = timeMoocore({ n, d, file });
+    peerInfo = peer;
+    const theirs = peer.cases[0]!;
     const reference = new Array<number>(d).fill(REFERENCE);
     const points = { rows: n, cols: d, data };
     let start = performance.now();
@@ -139,7 +143,6 @@ try {
       value = hypervolume(points, { reference });
       times.push(performance.now() - start);
     }
-    const theirs = peer.cases[i]!;
     const relative = Math.abs(value - theirs.value) / Math.abs(theirs.value);
     if (!(relative <= 1e-9)) disagreements++;
     const ours = median(times);
@@ -160,7 +163,8 @@ try {
 
 Exact hypervolume of the same random points of a concave front (|Gaussian| vectors normalized to
 the unit sphere, fixed seed), reference point 1.1 in every objective. Times are medians of ${reps}
-runs after warm-up, in milliseconds; "ratio" is ParetoKit / moocore (below 1: ParetoKit is
+runs after warm-up, in milliseconds, measured case by case (moocore in a fresh Python process,
+then ParetoKit in this Node process), so that both see the same machine load; "ratio" is ParetoKit / moocore (below 1: ParetoKit is
 faster). ParetoKit is warmed up by repeating the call (at least twice, until 250 ms or 100 calls),
 because V8 only compiles hot loops with its optimizing compiler after they have run for a while;
 the time of the very first call, cold, is shown apart. moocore (compiled C) gets one warm-up call.
@@ -168,7 +172,7 @@ The last column is the relative difference between the two hypervolume values.
 
 Command: \`npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts${args.includes('--docs') ? ' --docs' : ''}\`
 (from the repository root; needs \`pip install moocore\`).
-Date: ${date}. Node ${process.version}, ${peer.python === '' ? 'Python' : `Python ${peer.python}`}, moocore ${peer.moocore}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores).
+Date: ${date}. Node ${process.version}, Python ${peerInfo?.python}, moocore ${peerInfo?.moocore}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores).
 
 ${table}
 `;
