@@ -11,7 +11,8 @@ import type { PointSet } from './point-set.js';
  * O(|A| · |Z| · d).
  *
  * @throws {InvalidArgumentError} for an empty reference front, NaN or infinite values, or bad
- * ideal / nadir points. @throws {DimensionMismatchError} when the sets' objectives differ.
+ * ideal / nadir points.
+ * @throws {DimensionMismatchError} when the two sets have different numbers of objectives.
  *
  * @example
  * epsilonAdditive([[1, 2], [2, 1]], [[0.5, 2], [2, 0]]) // => 1

@@ -13,7 +13,8 @@ import type { PointSet } from './point-set.js';
  * scaling an objective. O(|A| · |Z| · d).
  *
  * @throws {InvalidArgumentError} for a value that is not positive, an empty reference front, NaN
- * or infinite values. @throws {DimensionMismatchError} when the sets' objectives differ.
+ * or infinite values.
+ * @throws {DimensionMismatchError} when the two sets have different numbers of objectives.
  *
  * @example
  * epsilonMultiplicative([[2, 4]], [[1, 4], [4, 1]]) // => 4

@@ -9,7 +9,8 @@ import type { PointSet } from './point-set.js';
  * Infinity. Optionally normalized by `{ ideal, nadir }`. O(|A| · |Z| · d).
  *
  * @throws {InvalidArgumentError} for an empty reference front, NaN or infinite values, or bad
- * ideal / nadir points. @throws {DimensionMismatchError} when the sets' objectives differ.
+ * ideal / nadir points.
+ * @throws {DimensionMismatchError} when the two sets have different numbers of objectives.
  *
  * @example
  * gdPlus([[0, 0], [1, 1]], [[0, 1], [1, 0]]) // => 0.5

@@ -142,6 +142,18 @@ describe('hypervolume', () => {
     });
   }
 
+  it('equals inclusion-exclusion in 7 and 8 objectives (WFG over the 5-D sweep)', () => {
+    for (const d of [7, 8]) {
+      const ref = new Array<number>(d).fill(4);
+      fc.assert(
+        fc.property(gridSet(d, 8), (points) => {
+          expect(close(hypervolume(points, { reference: ref }), inclusionExclusion(points, ref))).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
   it('is unchanged by a dominated point, by a duplicate and by the order of the points', () => {
     fc.assert(
       fc.property(

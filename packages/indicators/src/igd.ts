@@ -11,7 +11,8 @@ export type DistanceIndicatorOptions = NormalizeOptions;
  * Infinity. Optionally normalized by `{ ideal, nadir }`. O(|A| · |Z| · d).
  *
  * @throws {InvalidArgumentError} for an empty reference front, NaN or infinite values, or bad
- * ideal / nadir points. @throws {DimensionMismatchError} when the sets' objectives differ.
+ * ideal / nadir points.
+ * @throws {DimensionMismatchError} when the two sets have different numbers of objectives.
  *
  * @example
  * igd([[0, 1], [1, 0]], [[0, 1], [0.5, 0.5], [1, 0]]) // => Math.SQRT1_2 / 3

@@ -41,7 +41,7 @@ export function hvc2d(
         low = qy;
       }
     }
-    out[index[p]!] = area;
+    out[index[p]!] = Math.max(area, 0); // rounding can leave -1e-17 where the exact value is 0
     top = y;
     k = end;
   }

@@ -169,5 +169,6 @@ export function hvc3d(
   }
   const rz = ref[2]!;
   for (let s = stairs.first(); s >= 0; s = stairs.next(s)) volume[s]! += exclusive[s]! * (rz - since[s]!);
-  for (let r = 0; r < n; r++) out[index[byX[r]!]!] = volume[r]!;
+  // Rounding in the updates can leave -1e-17 where the exact value is 0.
+  for (let r = 0; r < n; r++) out[index[byX[r]!]!] = Math.max(volume[r]!, 0);
 }
