@@ -54,6 +54,10 @@ export interface CtaeaOptions {
   readonly eliminateDuplicates?: boolean;
 }
 
+function copyMatrix(M: Matrix): Matrix {
+  return { rows: M.rows, cols: M.cols, data: M.data.slice() };
+}
+
 /** Seed of the Riesz-energy directions, fixed so every run of a configuration shares them. */
 const DIRECTIONS_SEED = 1;
 /** Rounds of mating to fill an offspring batch when duplicates are dropped (pymoo: 100). */
@@ -107,10 +111,11 @@ export function ctaea(options: CtaeaOptions): Algorithm {
       actual: options,
     });
   }
+  // A private copy: later changes to the caller's matrix must not change this configuration.
   const given =
     options.referenceDirections === undefined
       ? undefined
-      : toMatrix(options.referenceDirections, 'ctaea: referenceDirections');
+      : copyMatrix(toMatrix(options.referenceDirections, 'ctaea: referenceDirections'));
   if (given !== undefined) prepareDirections(given, given.cols, 'ctaea: referenceDirections');
   if (given === undefined && options.populationSize === undefined) {
     throw new InvalidArgumentError({
