@@ -12,13 +12,18 @@
  * between its two neighbours in O(1) (the points it hides are skipped, not deleted). A new point
  * p is then handled in three walks of the list, each O(size), hence O(n^2) for n points:
  *
- * 1. rebuild the staircase below p, find p's neighbours and its place in the list, or find a
- *    point that weakly dominates p (p adds nothing);
+ * 1. rebuild the staircase below p and find p's place in the list, or a point that weakly
+ *    dominates p (p adds nothing); p's neighbours are then read off the staircase;
  * 2. sweep up from p in z: p's exposed area starts as its box minus the staircase, and every
  *    later point q covers the part of it between q's own staircase neighbours; the volume is the
  *    area integrated over z until a point covers p's whole box (or z reaches the reference);
  * 3. insert p, delete the points it dominates, and make p the remembered neighbour of later
  *    points where it is closer than their current one.
+ *
+ * Two cheaper additions serve the common case of `contribution4d`, where many points
+ * arrive in ascending z: {@link addAtFloor} (all at the lowest height, in any order: a 2-D
+ * staircase insertion) and {@link addOnTop} (above every point so far: the staircase is kept
+ * alive instead of rebuilt, so only the walk to the new point's place is paid).
  *
  * Nodes 0..capacity-1 hold points in insertion order; three sentinels follow: `SA` (x = -inf,
  * y = ref y) closes the staircase on the left, `SB` (x = ref x, y = -inf) on the right, and
@@ -83,7 +88,8 @@ export class Front3d {
     next[SE] = SE;
     this.count = 0;
     this.lastDominator = SE;
-    stairRightReset(this.stairRight, this.stairLeft, SA, SB);
+    this.stairRight[SA] = SB;
+    this.stairLeft[SB] = SA;
     this.live = true;
     this.topZ = Number.NEGATIVE_INFINITY;
   }
@@ -324,9 +330,4 @@ export class Front3d {
     }
     return volume;
   }
-}
-
-function stairRightReset(stairRight: Int32Array, stairLeft: Int32Array, SA: number, SB: number): void {
-  stairRight[SA] = SB;
-  stairLeft[SB] = SA;
 }

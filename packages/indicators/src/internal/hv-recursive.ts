@@ -125,9 +125,9 @@ function insertRow(
  * to the earlier ones, which is (its box in the first d-1 objectives minus the hypervolume of the
  * earlier points clamped to that box, their "limit set") times its distance to the reference in
  * the last objective. The limit set is reduced to its non-dominated points before recursing,
- * which is what keeps WFG fast: clamped points mostly collapse onto the box's faces (except
- * when the limit set is 5-D: the 5-D sweep discards dominated points more cheaply itself). Exponential
- * in d in the worst case, like every exact algorithm (the problem is #P-hard in d).
+ * which is what keeps WFG fast: clamped points mostly collapse onto the box's faces (except when
+ * the limit set is 5-D: the 5-D sweep discards dominated points more cheaply itself).
+ * Exponential in d in the worst case, like every exact algorithm (the problem is #P-hard in d).
  */
 export function hvWfg(data: Float64Array, n: number, d: number, ref: Float64Array): number {
   const order = orderBy(data, n, d, d - 1);
