@@ -2,8 +2,8 @@
 
 Usage: python pymoo-runs.py [--configs a,b,...] [--seeds 10]
 
-Prints {"pymoo": version, "python": version, "runs": [{"config", "seed", "seconds", "F", "CV"}]}
-with F the final feasible non-dominated set (pymoo's `res.F`) and CV the constraint violation of
+Prints {"pymoo": version, "python": version, "runs": [{"config", "seed", "seconds", "cpuSeconds", "F", "CV"}]}
+with wall and CPU (process) seconds of the `minimize` call, F the final feasible non-dominated set (pymoo's `res.F`) and CV the constraint violation of
 its rows. Indicators are computed by the TypeScript side, with the same code for both libraries.
 Consumers: scripts/pymoo-reference.ts (conformance thresholds) and bench/nsga2-vs-pymoo.ts.
 """
@@ -62,13 +62,20 @@ def main():
             sys.exit(f"unknown configuration {config!r}; known: {', '.join(CONFIGS)}")
         for seed in range(1, args.seeds + 1):
             problem, algorithm, termination = CONFIGS[config]()
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             res = minimize(problem, algorithm, termination, seed=seed, verbose=False)
-            seconds = time.perf_counter() - start
+            seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
             F = np.atleast_2d(res.F) if res.F is not None else np.zeros((0, problem.n_obj))
             CV = np.atleast_1d(res.CV.ravel()) if res.CV is not None else np.zeros(len(F))
             runs.append(
-                {"config": config, "seed": seed, "seconds": seconds, "F": F.tolist(), "CV": CV.tolist()}
+                {
+                    "config": config,
+                    "seed": seed,
+                    "seconds": seconds,
+                    "cpuSeconds": cpu_seconds,
+                    "F": F.tolist(),
+                    "CV": CV.tolist(),
+                }
             )
             print(f"{config} seed {seed}: {seconds:.2f} s", file=sys.stderr)
     json.dump({"pymoo": pymoo.__version__, "python": platform.python_version(), "runs": runs}, sys.stdout)

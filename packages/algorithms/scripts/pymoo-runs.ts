@@ -7,6 +7,8 @@ export interface PymooRun {
   readonly config: string;
   readonly seed: number;
   readonly seconds: number;
+  /** CPU seconds of the Python process during the run. */
+  readonly cpuSeconds: number;
   /** Final feasible non-dominated set (pymoo's res.F). */
   readonly F: Matrix;
 }
@@ -34,7 +36,7 @@ export function runPymoo(configs: readonly string[], seeds: number): PymooRuns {
   const parsed = JSON.parse(out.stdout) as {
     pymoo: string;
     python: string;
-    runs: { config: string; seed: number; seconds: number; F: number[][] }[];
+    runs: { config: string; seed: number; seconds: number; cpuSeconds: number; F: number[][] }[];
   };
   return {
     pymoo: parsed.pymoo,

@@ -161,12 +161,13 @@ describe('polynomialMutation', () => {
       fc.property(
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.nat(),
-        fc.double({ min: 0, max: 200 }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
         (x, s, eta) => {
           const y = polynomialMutation(x, 0, 1, eta, Random.fromSeed(s));
           return y >= 0 && y <= 1;
         },
       ),
+      { numRuns: 5000 },
     );
   });
 });

@@ -85,6 +85,7 @@ export function createVariation(variables: readonly Variable[], options: Variati
   // Decisions compare one 32-bit draw with p·2^32 (p = 1 always passes, p = 0 never does).
   const pairThreshold = pc * TWO_POW_32;
   const variableThreshold = pcv * TWO_POW_32;
+  const fairCoin = pcv === 0.5;
   const logMiss = Math.log1p(-pm);
   const kind = new Uint8Array(d);
   const lower = new Float64Array(d);
@@ -132,6 +133,8 @@ export function createVariation(variables: readonly Variable[], options: Variati
     const x = X.data;
     const rows = parents.length;
     const out = new Float64Array(rows * d);
+    let pool = 0;
+    let poolBits = 0;
     for (let p = 0; p < rows; p += 2) {
       const a = parents[p]!;
       const b = parents[p + 1]!;
@@ -152,7 +155,17 @@ export function createVariation(variables: readonly Variable[], options: Variati
       for (let j = 0; j < d; j++) {
         const k = kind[j]!;
         if (k === REAL || k === INTEGER) {
-          if (random.nextUint32() >= variableThreshold) continue;
+          if (fairCoin) {
+            // pymoo's default 1/2 per variable: one 32-bit draw decides 32 variables.
+            if (poolBits === 0) {
+              pool = random.nextUint32();
+              poolBits = 32;
+            }
+            const skip = (pool & 1) === 0;
+            pool >>>= 1;
+            poolBits--;
+            if (skip) continue;
+          } else if (random.nextUint32() >= variableThreshold) continue;
           sbx(out, o1 + j, o2 + j, lower[j]!, upper[j]!, etaC, random);
           if (k === INTEGER) {
             out[o1 + j] = roundRepair(out[o1 + j]!, lower[j]!, upper[j]!);

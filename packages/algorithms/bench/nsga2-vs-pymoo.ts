@@ -1,0 +1,127 @@
+/**
+ * Peer benchmark: pymoo and ParetoKit on the same configurations (bench/configurations.ts), in one
+ * go. Prints per configuration the median wall time and median hypervolume of both libraries, the
+ * time ratio, and a two-sided Mann-Whitney U test on the hypervolumes of the 10 seeds.
+ *
+ *   npx tsx bench/nsga2-vs-pymoo.ts [--seeds 10] [--configs nsga2-zdt1,...] [--docs ../../docs/benchmarks.md]
+ *
+ * pymoo runs in a Python child process (scripts/pymoo-runs.py; `$PYTHON` or python3 with pymoo
+ * installed), timed around its `minimize` call. ParetoKit is timed around `minimize` with the
+ * default serial evaluator, after one untimed warm-up run per configuration (JIT compilation).
+ * Both sides measure the final feasible non-dominated set with the same hypervolume code.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hypervolume } from '@paretokit/indicators';
+import { median, runPymoo } from '../scripts/pymoo-runs.js';
+import { minimize } from '../src/minimize.js';
+import { maxGenerations } from '../src/termination/max-generations.js';
+import { CONFIGURATIONS } from './configurations.js';
+import { mannWhitney } from './mann-whitney.js';
+
+const SECTION = '## NSGA-II and C-TAEA vs pymoo';
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+const seeds = Number(option('seeds') ?? 10);
+const wanted = option('configs')?.split(',');
+const docs = option('docs');
+const configs = CONFIGURATIONS.filter((c) => wanted === undefined || wanted.includes(c.id));
+
+const pymoo = runPymoo(
+  configs.map((c) => c.id),
+  seeds,
+);
+
+interface Row {
+  readonly id: string;
+  readonly budget: string;
+  readonly pkSeconds: number;
+  readonly pySeconds: number;
+  readonly pkCpu: number;
+  readonly pyCpu: number;
+  readonly pkHv: number;
+  readonly pyHv: number;
+  readonly p: number;
+  readonly verdict: string;
+}
+const rows: Row[] = [];
+for (const c of configs) {
+  const problem = c.problem();
+  const algorithm = c.create();
+  const run = (seed: number) =>
+    minimize(problem, algorithm, { termination: maxGenerations(c.generations), seed });
+  await run(seeds + 1);
+  const pkSeconds: number[] = [];
+  const pkCpu: number[] = [];
+  const pkHv: number[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await run(seed);
+    pkSeconds.push((performance.now() - start) / 1000);
+    const used = process.cpuUsage(cpu);
+    pkCpu.push((used.user + used.system) / 1e6);
+    pkHv.push(hypervolume(result.F, { reference: c.reference }));
+  }
+  const mine = pymoo.runs.filter((r) => r.config === c.id);
+  const pyHv = mine.map((r) => (r.F.rows === 0 ? 0 : hypervolume(r.F, { reference: c.reference })));
+  const { p } = mannWhitney(pkHv, pyHv);
+  const better = median(pkHv) > median(pyHv);
+  const verdict = p >= 0.05 ? 'equal (p >= 0.05)' : better ? 'ParetoKit better' : 'ParetoKit worse';
+  rows.push({
+    id: c.id,
+    budget: `${algorithm.name}, ${c.generations} gen, ref [${c.reference.join(', ')}]`,
+    pkSeconds: median(pkSeconds),
+    pySeconds: median(mine.map((r) => r.seconds)),
+    pkCpu: median(pkCpu),
+    pyCpu: median(mine.map((r) => r.cpuSeconds)),
+    pkHv: median(pkHv),
+    pyHv: median(pyHv),
+    p,
+    verdict,
+  });
+}
+
+const table = [
+  '| configuration | setting | pymoo wall (s) | ParetoKit wall (s) | speed-up (wall) | pymoo CPU (s) | ParetoKit CPU (s) | speed-up (CPU) | pymoo HV | ParetoKit HV | Mann-Whitney p | hypervolume |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.id} | ${r.budget} | ${r.pySeconds.toFixed(3)} | ${r.pkSeconds.toFixed(4)} | ${(r.pySeconds / r.pkSeconds).toFixed(1)}x | ${r.pyCpu.toFixed(3)} | ${r.pkCpu.toFixed(4)} | ${(r.pyCpu / r.pkCpu).toFixed(1)}x | ${r.pyHv.toFixed(6)} | ${r.pkHv.toFixed(6)} | ${r.p.toFixed(3)} | ${r.verdict} |`,
+  ),
+].join('\n');
+console.log(table);
+
+if (docs !== undefined) {
+  const date = new Date().toISOString().slice(0, 10);
+  const body = [
+    SECTION,
+    '',
+    `Measured ${date} on ${process.platform}/${process.arch}, Node ${process.version}, pymoo ${pymoo.pymoo} (Python ${pymoo.python}); ${seeds} seeds each (1..${seeds}), medians.`,
+    'Command, from `packages/algorithms`:',
+    '',
+    '```sh',
+    `npx tsx bench/nsga2-vs-pymoo.ts --seeds ${seeds} --docs ../../docs/benchmarks.md`,
+    '```',
+    '',
+    'Times are medians over seeds of one whole run (`minimize`, evaluations included): wall-clock seconds, and CPU seconds of the process (less sensitive to other load on the machine; includes V8 garbage-collector threads). ParetoKit runs after one untimed warm-up run per configuration; pymoo runs in a fresh Python process whose imports are not timed.',
+    'Hypervolume of the final feasible non-dominated set, computed by `@paretokit/indicators` for both libraries with the reference point shown.',
+    'Mann-Whitney U: two-sided, normal approximation with tie and continuity correction; "equal" means no significant difference at 5%.',
+    '',
+    table,
+    '',
+  ].join('\n');
+  const current = existsSync(docs) ? readFileSync(docs, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(SECTION);
+  let next: string;
+  if (start < 0) next = `${current.trimEnd()}\n\n${body}`;
+  else {
+    const end = current.indexOf('\n## ', start + SECTION.length);
+    next = current.slice(0, start) + body + (end < 0 ? '' : current.slice(end + 1));
+  }
+  writeFileSync(docs, next.endsWith('\n') ? next : `${next}\n`);
+  console.log(`wrote ${SECTION} to ${docs}`);
+}
