@@ -50,7 +50,7 @@ function countInversions(a: Float64Array): number {
  * how well it ranks solutions rather than by its error. O(n log n).
  *
  * @example
- * kendallTau([1, 2, 3, 4], [10, 20, 40, 30]) // => 2 / 3
+ * kendallTau([1, 2, 3, 4], [10, 20, 40, 30]).toFixed(4) // => '0.6667'
  */
 export function kendallTau(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y, 'kendallTau');

@@ -8,7 +8,7 @@ export const MAPE_EPSILON = 2.220446049250313e-16;
  * (METHOD.md; scikit-learn's `mean_absolute_percentage_error`). A fraction, not a percentage. O(n).
  *
  * @example
- * mape([100, 200], [110, 190]) // => 0.075
+ * mape([2, 4], [1, 6]) // => 0.5
  */
 export function mape(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkPair(yTrue, yPred, 'mape');

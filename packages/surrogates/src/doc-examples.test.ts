@@ -1,0 +1,16 @@
+// Every `@example` of the sources runs as a doctest: each `expression // => value` line must
+// evaluate to that value. Names in scope: this package's and @paretokit/problem's exports.
+import * as problem from '@paretokit/problem';
+import { describeDocExamples } from '@paretokit/testing';
+import * as surrogates from './index.js';
+
+describeDocExamples({
+  dirs: [new URL('.', import.meta.url), new URL('./errors/', import.meta.url)],
+  scope: { ...problem, ...surrogates },
+  exports: [
+    ...Object.keys(surrogates).filter((name) => name !== 'MAPE_EPSILON'),
+    'Regressor',
+    'RegressorFactory',
+    'BridgeRegressor',
+  ],
+});

@@ -1,0 +1,40 @@
+import { InvalidArgumentError } from '@paretokit/problem';
+import { kendallTau } from '../kendall-tau.js';
+import { mae } from '../mae.js';
+import { mape } from '../mape.js';
+import { r2 } from '../r2.js';
+import { rmse } from '../rmse.js';
+
+/** A metric by name, or a function of (yTrue, yPred). */
+export type Metric =
+  | 'mape'
+  | 'rmse'
+  | 'mae'
+  | 'r2'
+  | 'kendallTau'
+  | ((yTrue: Float64Array, yPred: Float64Array) => number);
+
+const BUILT_IN = { mape, rmse, mae, r2, kendallTau } as const;
+
+/** The metric function, its name and whether higher values are better. */
+export function resolveMetric(
+  metric: Metric,
+  greaterIsBetter: boolean | undefined,
+  argument: string,
+): { name: string; score: (yTrue: Float64Array, yPred: Float64Array) => number; greaterIsBetter: boolean } {
+  if (typeof metric === 'function') {
+    return { name: metric.name || 'custom', score: metric, greaterIsBetter: greaterIsBetter ?? false };
+  }
+  if (!Object.hasOwn(BUILT_IN, metric)) {
+    throw new InvalidArgumentError({
+      argument,
+      expected: `one of ${Object.keys(BUILT_IN).join(', ')} or a function (yTrue, yPred) => number`,
+      actual: metric,
+    });
+  }
+  return {
+    name: metric,
+    score: BUILT_IN[metric],
+    greaterIsBetter: metric === 'r2' || metric === 'kendallTau',
+  };
+}
