@@ -10,7 +10,6 @@ import {
   type Problem,
   Random,
   randomSample,
-  selectRows,
   vstack,
 } from '@paretokit/problem';
 import type { Algorithm, OptimizationResult, RunOptions } from '../algorithm.js';
@@ -22,6 +21,7 @@ import { RunProgress } from '../internal/run-progress.js';
 import { eliminateDuplicates } from '../operators/eliminate-duplicates.js';
 import { binaryTournament } from '../operators/selection/binary-tournament.js';
 import { createVariation, type Variation, type VariationOptions } from '../operators/variation.js';
+import { type RankedPopulation, RowStore } from './row-store.js';
 
 /** Options of {@link nsga2}. */
 export interface Nsga2Options {
@@ -42,46 +42,34 @@ export interface Nsga2Options {
 /** Mating rounds tried to find enough non-duplicate children before accepting duplicates. */
 const MAX_MATING_ROUNDS = 100;
 
-interface Survivors extends MinimizedPopulation {
-  readonly crowding: Float64Array;
-}
-
 /**
  * Fills N slots front by front (constrained non-dominated sorting, so feasible rows first and
  * infeasible ones by violation) and truncates the last front by crowding distance, ties broken at
- * random (pymoo's `RankAndCrowding`). O(M·N log N) for M <= 3 objectives.
+ * random (pymoo's `RankAndCrowding`); writes the survivors into `out`. O(M·N log N) for M <= 3.
  */
 function rankAndCrowding(
   pop: MinimizedPopulation,
   size: number,
   constrained: boolean,
   random: Random,
-): Survivors {
+  out: RowStore,
+): RankedPopulation {
   const { fronts } = nonDominatedSort(pop.F, constrained ? { constraintViolation: pop.CV } : {});
-  const keep = new Int32Array(Math.min(size, pop.F.rows));
-  const crowding = new Float64Array(keep.length);
+  const count = Math.min(size, pop.F.rows);
+  out.reserve(count);
   let filled = 0;
   for (const front of fronts) {
-    if (filled === keep.length) break;
+    if (filled === count) break;
     const cd = crowdingDistance(pop.F, front);
-    if (filled + front.length <= keep.length) {
-      for (let t = 0; t < front.length; t++) {
-        keep[filled] = front[t]!;
-        crowding[filled++] = cd[t]!;
-      }
+    if (filled + front.length <= count) {
+      for (let t = 0; t < front.length; t++) out.copyRow(filled++, pop, front[t]!, cd[t]!);
       continue;
     }
     // Shuffle first so that the stable sort breaks equal distances at random.
     const order = Array.from(random.permutation(front.length)).sort((a, b) => cd[b]! - cd[a]! || 0);
-    for (let t = 0; filled < keep.length; t++) {
-      keep[filled] = front[order[t]!]!;
-      crowding[filled++] = cd[order[t]!]!;
-    }
+    for (let t = 0; filled < count; t++) out.copyRow(filled++, pop, front[order[t]!]!, cd[order[t]!]!);
   }
-  const pick = (m: Matrix) => selectRows(m, keep);
-  const CV = Float64Array.from(keep, (i) => pop.CV[i]!);
-  const base = { X: pick(pop.X), F: pick(pop.F), CV, crowding };
-  return pop.G === undefined ? base : { ...base, G: pick(pop.G) };
+  return out.view(count);
 }
 
 function validateOptions(options: Nsga2Options): void {
@@ -145,7 +133,9 @@ export function nsga2(options: Nsga2Options): Algorithm {
   let random: Random | undefined;
   let variation: Variation | undefined;
   let constrained = false;
-  let population: Survivors | undefined;
+  let population: RankedPopulation | undefined;
+  let survivors: RowStore | undefined;
+  let merged: RowStore | undefined;
   let pending: Matrix | undefined;
 
   const requireSetup = (method: string): { problem: Problem; progress: RunProgress; random: Random } => {
@@ -173,10 +163,10 @@ export function nsga2(options: Nsga2Options): Algorithm {
       return { rows: sampling.rows, cols: sampling.cols, data: sampling.data.slice() };
     }
     const X = (sampling === 'latin-hypercube' ? latinHypercube : randomSample)(p, N, { random: rnd });
-    return dedupe ? selectRows(X, eliminateDuplicates(X, [])) : X;
+    return dedupe ? keepRows(X, eliminateDuplicates(X, [])) : X;
   };
 
-  const offspring = (pop: Survivors, rnd: Random, vary: Variation): Matrix => {
+  const offspring = (pop: RankedPopulation, rnd: Random, vary: Variation): Matrix => {
     const parts: Matrix[] = [];
     let total = 0;
     const tournament = { F: pop.F.data, m: pop.F.cols, CV: pop.CV, crowding: pop.crowding };
@@ -186,7 +176,7 @@ export function nsga2(options: Nsga2Options): Algorithm {
       const parents = binaryTournament(tournament, 2 * Math.ceil(remaining / 2), rnd);
       let children = vary(pop.X, parents, rnd);
       last = children;
-      if (dedupe) children = selectRows(children, eliminateDuplicates(children, [pop.X, ...parts]));
+      if (dedupe) children = keepRows(children, eliminateDuplicates(children, [pop.X, ...parts]));
       if (children.rows > remaining) {
         children = {
           rows: remaining,
@@ -218,6 +208,9 @@ export function nsga2(options: Nsga2Options): Algorithm {
       progress = new RunProgress(run.termination);
       population = undefined;
       pending = undefined;
+      const widths = [p.variables.length, p.objectives.length, p.constraints.length] as const;
+      survivors = new RowStore(...widths);
+      merged = new RowStore(...widths);
     },
     ask() {
       const { problem: p, random: rnd } = requireSetup('ask');
@@ -249,9 +242,16 @@ export function nsga2(options: Nsga2Options): Algorithm {
       for (let i = 0; i < CV.length; i++) if (Number.isNaN(CV[i]!)) CV[i] = Number.POSITIVE_INFINITY;
       const told: MinimizedPopulation =
         values.G === undefined ? { X, F: values.F, CV } : { X, F: values.F, G: values.G, CV };
-      const merged: MinimizedPopulation =
-        population === undefined ? told : mergePopulations(population, told);
-      population = rankAndCrowding(merged, N, constrained, rnd);
+      let pool: MinimizedPopulation = told;
+      if (population !== undefined) {
+        // Parents and children side by side; the survivors then overwrite the parents' storage.
+        const rows = population.CV.length;
+        merged!.reserve(rows + X.rows);
+        merged!.write(0, population);
+        merged!.write(rows, told);
+        pool = merged!.view(rows + X.rows);
+      }
+      population = rankAndCrowding(pool, N, constrained, rnd, survivors!);
       pending = undefined;
       prog.record(X.rows);
     },
@@ -272,10 +272,14 @@ export function nsga2(options: Nsga2Options): Algorithm {
   };
 }
 
-function mergePopulations(a: MinimizedPopulation, b: MinimizedPopulation): MinimizedPopulation {
-  const CV = new Float64Array(a.CV.length + b.CV.length);
-  CV.set(a.CV);
-  CV.set(b.CV, a.CV.length);
-  const base = { X: vstack([a.X, b.X]), F: vstack([a.F, b.F]), CV };
-  return a.G !== undefined && b.G !== undefined ? { ...base, G: vstack([a.G, b.G]) } : base;
+/** Moves the rows `kept` (ascending) of a freshly made matrix to its front, in place; returns a view. O(kept·d). */
+function keepRows(M: Matrix, kept: Int32Array): Matrix {
+  if (kept.length === M.rows) return M;
+  const d = M.cols;
+  const data = M.data;
+  for (let t = 0; t < kept.length; t++) {
+    const from = kept[t]! * d;
+    if (from !== t * d) data.copyWithin(t * d, from, from + d);
+  }
+  return { rows: kept.length, cols: d, data: data.subarray(0, kept.length * d) };
 }
