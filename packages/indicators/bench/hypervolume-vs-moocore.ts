@@ -1,6 +1,6 @@
 // Exact hypervolume, ParetoKit against moocore (C, called from Python), on the same points.
 //
-//   npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts [--docs] [--reps N] [--quick]
+//   npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts [--docs] [--reps N] [--rounds R] [--quick]
 //
 // Points: n random points of a concave front (|z| with z standard Gaussian, normalized to the
 // unit sphere, so all lie on the positive orthant of the sphere, like the DTLZ2 front), fixed
@@ -21,6 +21,8 @@ import { hypervolume } from '../src/index.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const reps = Number(args[args.indexOf('--reps') + 1]) > 0 ? Number(args[args.indexOf('--reps') + 1]) : 7;
+const rounds =
+  Number(args[args.indexOf('--rounds') + 1]) > 0 ? Number(args[args.indexOf('--rounds') + 1]) : 3;
 const quick = args.includes('--quick');
 
 const cases: readonly (readonly [d: number, n: number])[] = quick
@@ -91,6 +93,19 @@ const median = (xs: readonly number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+/** Greedy line wrap of a paragraph at `width` characters. */
+const wrap = (text: string, width: number): string => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.join('\n');
+};
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
 const dir = mkdtempSync(join(tmpdir(), 'paretokit-hv-'));
@@ -121,32 +136,40 @@ try {
   let peerInfo: Peer | undefined;
   const rows: string[] = [];
   let disagreements = 0;
-  // Case by case, moocore then ParetoKit, so that both see the same machine load.
+  // Case by case, and in alternating rounds (moocore, then ParetoKit, `rounds` times), so that
+  // both see the same machine load; each side's time is the median of all its runs.
   for (const { n, d, data, file } of sets) {
-    const peer = timeMoocore({ n, d, file });
-    peerInfo = peer;
-    const theirs = peer.cases[0]!;
     const reference = new Array<number>(d).fill(REFERENCE);
     const points = { rows: n, cols: d, data };
-    let start = performance.now();
-    let value = hypervolume(points, { reference });
-    const first = performance.now() - start;
-    // Warm-up: V8 compiles the hot loops with its optimizing compiler only after they have run a
-    // while, so repeat (at least twice, up to 100 times) until 250 ms have passed.
-    const warm = performance.now();
-    for (let w = 1; w < 100 && (w < 3 || performance.now() - warm < 250); w++) {
-      value = hypervolume(points, { reference });
-    }
+    const theirTimes: number[] = [];
     const times: number[] = [];
-    for (let r = 0; r < reps; r++) {
-      start = performance.now();
+    let theirs = { value: Number.NaN };
+    let value = Number.NaN;
+    let first = Number.NaN;
+    for (let round = 0; round < rounds; round++) {
+      const peer = timeMoocore({ n, d, file });
+      peerInfo = peer;
+      theirs = peer.cases[0]!;
+      theirTimes.push(...peer.cases[0]!.times_ms);
+      let start = performance.now();
       value = hypervolume(points, { reference });
-      times.push(performance.now() - start);
+      if (round === 0) first = performance.now() - start;
+      // Warm-up: V8 compiles the hot loops with its optimizing compiler (on a background thread)
+      // only after they have run a while, so repeat (at least twice, up to 200 times) for 1 s.
+      const warm = performance.now();
+      for (let w = 1; w < 200 && (w < 3 || performance.now() - warm < 1000); w++) {
+        value = hypervolume(points, { reference });
+      }
+      for (let r = 0; r < reps; r++) {
+        start = performance.now();
+        value = hypervolume(points, { reference });
+        times.push(performance.now() - start);
+      }
     }
     const relative = Math.abs(value - theirs.value) / Math.abs(theirs.value);
     if (!(relative <= 1e-9)) disagreements++;
     const ours = median(times);
-    const them = median(theirs.times_ms);
+    const them = median(theirTimes);
     rows.push(
       `| ${n.toLocaleString('en-US')} | ${d} | ${fmt(ours)} (${fmt(Math.min(...times))}-${fmt(Math.max(...times))}) | ${fmt(them)} | ${(ours / them).toFixed(2)} | ${fmt(first)} | ${relative.toExponential(1)} |`,
     );
@@ -159,19 +182,24 @@ try {
     '|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
+  const about = [
+    'Exact hypervolume of the same random points of a concave front (|Gaussian| vectors normalized to',
+    'the unit sphere, fixed seed), reference point 1.1 in every objective. Times are in milliseconds:',
+    `medians of ${rounds * reps} runs after warm-up, measured case by case in ${rounds} alternating rounds of`,
+    `${reps} runs (moocore in a fresh Python process, then ParetoKit in this Node process) so that both`,
+    'see the same machine load. "ratio" is ParetoKit / moocore (below 1: ParetoKit is faster).',
+    'ParetoKit is warmed up by repeating the call (at least twice, for 1 s or 200 calls), because V8',
+    'compiles hot loops with its optimizing compiler only after they have run for a while; the very',
+    'first call, cold, is shown apart. moocore (compiled C) gets one warm-up call. The last column is',
+    'the relative difference between the two hypervolume values.',
+  ].join(' ');
   const section = `## Hypervolume vs moocore
 
-Exact hypervolume of the same random points of a concave front (|Gaussian| vectors normalized to
-the unit sphere, fixed seed), reference point 1.1 in every objective. Times are medians of ${reps}
-runs after warm-up, in milliseconds, measured case by case (moocore in a fresh Python process,
-then ParetoKit in this Node process), so that both see the same machine load; "ratio" is ParetoKit / moocore (below 1: ParetoKit is
-faster). ParetoKit is warmed up by repeating the call (at least twice, until 250 ms or 100 calls),
-because V8 only compiles hot loops with its optimizing compiler after they have run for a while;
-the time of the very first call, cold, is shown apart. moocore (compiled C) gets one warm-up call.
-The last column is the relative difference between the two hypervolume values.
+${wrap(about, 100)}
 
-Command: \`npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts${args.includes('--docs') ? ' --docs' : ''}\`
-(from the repository root; needs \`pip install moocore\`).
+Command (from the repository root; needs \`pip install moocore\`):
+\`npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts${args.length > 0 ? ` ${args.join(' ')}` : ''}\`
+
 Date: ${date}. Node ${process.version}, Python ${peerInfo?.python}, moocore ${peerInfo?.moocore}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores).
 
 ${table}
