@@ -7,7 +7,7 @@ import { minimize } from './minimize.js';
 import { maxGenerations } from './termination/max-generations.js';
 
 /** The algorithms under the conformance suite; each runs every configuration listed for it. */
-const ALGORITHMS: readonly Configuration['algorithm'][] = ['nsga2'];
+const ALGORITHMS: readonly Configuration['algorithm'][] = ['nsga2', 'ctaea'];
 
 /** A ParetoKit median IGD may exceed pymoo's by this factor at most. */
 const TOLERANCE = 1.2;
