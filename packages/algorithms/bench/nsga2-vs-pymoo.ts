@@ -11,6 +11,7 @@
  * Both sides measure the final feasible non-dominated set with the same hypervolume code.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { hypervolume } from '@paretokit/indicators';
 import { median, runPymoo } from '../scripts/pymoo-runs.js';
 import { minimize } from '../src/minimize.js';
@@ -100,16 +101,17 @@ if (docs !== undefined) {
   const body = [
     SECTION,
     '',
-    `Measured ${date} on ${process.platform}/${process.arch}, Node ${process.version}, pymoo ${pymoo.pymoo} (Python ${pymoo.python}); ${seeds} seeds each (1..${seeds}), medians.`,
+    `Measured ${date} on ${process.platform}/${process.arch} (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end: other jobs shared the machine), Node ${process.version}, pymoo ${pymoo.pymoo} (Python ${pymoo.python}); ${seeds} seeds each (1..${seeds}), medians.`,
     'Command, from `packages/algorithms`:',
     '',
     '```sh',
-    `npx tsx bench/nsga2-vs-pymoo.ts --seeds ${seeds} --docs ../../docs/benchmarks.md`,
+    `npx tsx bench/nsga2-vs-pymoo.ts --seeds ${seeds}${wanted ? ` --configs ${wanted.join(',')}` : ''} --docs ../../docs/benchmarks.md`,
     '```',
     '',
     'Times are medians over seeds of one whole run (`minimize`, evaluations included): wall-clock seconds, and CPU seconds of the process (less sensitive to other load on the machine; includes V8 garbage-collector threads). ParetoKit runs after one untimed warm-up run per configuration; pymoo runs in a fresh Python process whose imports are not timed.',
     'Hypervolume of the final feasible non-dominated set, computed by `@paretokit/indicators` for both libraries with the reference point shown.',
-    'Mann-Whitney U: two-sided, normal approximation with tie and continuity correction; "equal" means no significant difference at 5%.',
+    'Mann-Whitney U: two-sided, normal approximation with tie and continuity correction (as scipy\'s `mannwhitneyu(method="asymptotic")`); "equal" means no significant difference at 5%.',
+    "Settings are pymoo's NSGA-II defaults on both sides: SBX (probability 0.9, eta 15, 0.5 per variable), polynomial mutation (eta 20), duplicate elimination. One difference: pymoo mutates an offspring with probability 0.9 and then each variable with probability 1/n; ParetoKit mutates each variable of every offspring with probability 1/n.",
     '',
     table,
     '',

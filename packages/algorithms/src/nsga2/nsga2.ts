@@ -149,17 +149,22 @@ export function nsga2(options: Nsga2Options): Algorithm {
     return { problem, progress, random };
   };
 
+  const checkSampling = (p: Problem): void => {
+    const { sampling } = options;
+    if (!isMatrix(sampling)) return;
+    if (sampling.cols !== p.variables.length || sampling.rows === 0) {
+      throw new DimensionMismatchError({
+        what: 'nsga2: sampling',
+        expected: p.variables.length,
+        actual: sampling.cols,
+        unit: 'columns (one per variable) in a non-empty matrix',
+      });
+    }
+  };
+
   const initialSample = (p: Problem, rnd: Random): Matrix => {
     const { sampling } = options;
     if (isMatrix(sampling)) {
-      if (sampling.cols !== p.variables.length || sampling.rows === 0) {
-        throw new DimensionMismatchError({
-          what: 'nsga2: sampling',
-          expected: p.variables.length,
-          actual: sampling.cols,
-          unit: 'columns (one per variable) in a non-empty matrix',
-        });
-      }
       return { rows: sampling.rows, cols: sampling.cols, data: sampling.data.slice() };
     }
     const X = (sampling === 'latin-hypercube' ? latinHypercube : randomSample)(p, N, { random: rnd });
@@ -198,6 +203,7 @@ export function nsga2(options: Nsga2Options): Algorithm {
     name: 'NSGA-II',
     setup(p: Problem, run: RunOptions) {
       checkSetup(p, run, 'nsga2');
+      checkSampling(p);
       random = Random.fromSeed(run.seed);
       variation = createVariation(p.variables, {
         ...(options.crossover ? { crossover: options.crossover } : {}),
