@@ -2,7 +2,7 @@ import type { EvalResult, Matrix, Problem } from '@paretokit/problem';
 
 /** Where a run stands; what terminations look at. */
 export interface RunState {
-  /** Completed generations (tell calls after the initial population count as generation 1, 2, ...). */
+  /** Completed generations: every tell completes one, the initial population's being generation 1 (pymoo's n_gen). */
   readonly generation: number;
   /** Rows evaluated so far. */
   readonly evaluations: number;
