@@ -94,24 +94,11 @@ function contributions4d(
     atW[wOrder[j]!] = j;
   }
   const front = new Front3d(n);
-  const starts = new Int32Array(2);
+  const io = new Float64Array(4);
   for (let i = 0; i < n; i++) {
-    const o = 4 * i;
-    const c = contribution4d(
-      data[o]!,
-      data[o + 1]!,
-      data[o + 2]!,
-      data[o + 3]!,
-      byZ,
-      byW,
-      n,
-      atZ[i]!,
-      atW[i]!,
-      front,
-      ref,
-      starts,
-    );
-    out[index[i]!] = Math.max(c, 0);
+    io.set(data.subarray(4 * i, 4 * i + 4));
+    contribution4d(io, byZ, byW, n, atZ[i]!, atW[i]!, front, ref);
+    out[index[i]!] = Math.max(io[0]!, 0);
   }
 }
 

@@ -1,11 +1,14 @@
 import type { Front3d } from './front3d.js';
 
 /**
- * The 4-D exclusive contribution of the point p = (px, py, pz, pw) with respect to a set of
+ * The 4-D exclusive contribution of the point p = `io[0..3]` with respect to a set of
  * (x, y, z, w) rows, given twice: sorted by z (`byZ`) and by w (`byW`), `m` rows each. Rows
  * `skipZ` of `byZ` and `skipW` of `byW` are ignored (p itself, when it belongs to the set; -1 for
- * none). Returns -1 when a row weakly dominates p in all four objectives (p adds nothing).
- * Writes to `starts` the first row of `byZ` with z >= pz and of `byW` with w >= pw.
+ * none). Writes to `io[0]` the contribution, or -1 when a row weakly dominates p in all four
+ * objectives (p adds nothing), and to `io[1]` and `io[2]` the first row of `byZ` with z >= pz
+ * and of `byW` with w >= pw. (Point and results go through `io` rather than as arguments and a
+ * returned number: V8 boxes the doubles passed to and returned from a call it does not inline,
+ * one heap allocation each, and this function is called once per point.)
  *
  * This is the "one contribution" problem solved as in HV4D+ (Guerreiro & Fonseca, IEEE TEC 2018):
  * a sweep on w of the part of p's 3-D box left exposed by the rows clamped to that box (clamping,
@@ -17,10 +20,7 @@ import type { Front3d } from './front3d.js';
  * onto p's faces, so the 3-D front stays small. O(m * front size).
  */
 export function contribution4d(
-  px: number,
-  py: number,
-  pz: number,
-  pw: number,
+  io: Float64Array,
   byZ: Float64Array,
   byW: Float64Array,
   m: number,
@@ -28,8 +28,11 @@ export function contribution4d(
   skipW: number,
   front: Front3d,
   ref: Float64Array,
-  starts: Int32Array,
-): number {
+): void {
+  const px = io[0]!;
+  const py = io[1]!;
+  const pz = io[2]!;
+  const pw = io[3]!;
   const rx = ref[0]!;
   const ry = ref[1]!;
   const rz = ref[2]!;
@@ -43,11 +46,17 @@ export function contribution4d(
     if (byZ[4 * j + 3]! > pw || j === skipZ) continue;
     const qx = byZ[4 * j]!;
     const qy = byZ[4 * j + 1]!;
-    if (qx <= px && qy <= py) return -1;
+    if (qx <= px && qy <= py) {
+      io[0] = -1;
+      return;
+    }
     front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
   }
-  starts[0] = zStart < 0 ? j : zStart;
-  let exposed = (rx - px) * (ry - py) * (rz - pz) - front.closeFloor(pz);
+  io[1] = zStart < 0 ? j : zStart;
+  const fio = front.io;
+  fio[0] = pz;
+  front.closeFloor();
+  let exposed = (rx - px) * (ry - py) * (rz - pz) - fio[3]!;
   for (; j < m; j++) {
     if (byZ[4 * j + 3]! > pw || j === skipZ) continue;
     exposed -= front.addOnTop(Math.max(byZ[4 * j]!, px), Math.max(byZ[4 * j + 1]!, py), byZ[4 * j + 2]!);
@@ -55,7 +64,7 @@ export function contribution4d(
   let contribution = 0;
   let lastW = pw;
   const wStart = lowerBound(byW, m, 3, pw);
-  starts[1] = wStart;
+  io[2] = wStart;
   for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
     if (j === skipW) continue;
     const qx = byW[4 * j]!;
@@ -64,10 +73,17 @@ export function contribution4d(
     const qw = byW[4 * j + 3]!;
     contribution += exposed * (qw - lastW);
     lastW = qw;
-    if (qx <= px && qy <= py && qz <= pz) return contribution;
-    exposed -= front.add(Math.max(qx, px), Math.max(qy, py), Math.max(qz, pz));
+    if (qx <= px && qy <= py && qz <= pz) {
+      io[0] = contribution;
+      return;
+    }
+    fio[0] = Math.max(qx, px);
+    fio[1] = Math.max(qy, py);
+    fio[2] = Math.max(qz, pz);
+    front.addFromIo();
+    exposed -= fio[3]!;
   }
-  return contribution + exposed * (ref[3]! - lastW);
+  io[0] = contribution + exposed * (ref[3]! - lastW);
 }
 
 /** First row in the first `m` rows (sorted on column `c`, 4 values a row) whose value is >= `key`. */

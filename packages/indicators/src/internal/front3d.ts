@@ -46,6 +46,8 @@ export class Front3d {
   private readonly SB: number;
   private readonly SE: number;
   private count = 0;
+  /** Argument and result passing for {@link addFromIo}. */
+  readonly io = new Float64Array(4);
   /** The last point found to dominate a new one: often it dominates the next one too. */
   private lastDominator = 0;
   /** True while the staircase links describe the whole set (only floor and on-top additions). */
@@ -118,12 +120,14 @@ export class Front3d {
   }
 
   /**
-   * Puts the floor points at height z0 and returns the volume they dominate. The staircase read
+   * Puts the floor points at height z0 = `io[0]` and writes the volume they dominate to `io[3]`
+   * (through `io` rather than as argument and result, see {@link addFromIo}). The staircase read
    * right to left is their (z, y, x) order; each one's remembered neighbours are SA on the left
    * and its right neighbour on the staircase. O(staircase).
    */
-  closeFloor(z0: number): number {
-    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE } = this;
+  closeFloor(): void {
+    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE, io } = this;
+    const z0 = io[0]!;
     const ry = Y[SA]!;
     let area = 0;
     let last = SB;
@@ -140,7 +144,7 @@ export class Front3d {
     next[last] = SE;
     prev[SE] = last;
     this.topZ = z0;
-    return area * (Z[SE]! - z0);
+    io[3] = area * (Z[SE]! - z0);
   }
 
   /**
@@ -195,11 +199,36 @@ export class Front3d {
    * the volume it adds to the set (0 if a point of the set weakly dominates it). O(size).
    */
   add(px: number, py: number, pz: number): number {
-    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE } = this;
+    const io = this.io;
+    io[0] = px;
+    io[1] = py;
+    io[2] = pz;
+    this.addFromIo();
+    return io[3]!;
+  }
+
+  /**
+   * {@link add} with the point in `io[0..2]` and the volume it adds written to `io[3]`: doubles
+   * passed to or returned from a call V8 does not inline are boxed, one heap number each, and this
+   * method is too large to inline; the hot loops call it this way and allocate nothing.
+   */
+  addFromIo(): void {
+    this.addBody();
+  }
+
+  /** The body of {@link add}: reads the point from `io[0..2]`, writes the volume to `io[3]`. */
+  private addBody(): void {
+    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE, io } = this;
+    const px = io[0]!;
+    const py = io[1]!;
+    const pz = io[2]!;
     // A point deleted since it was cached is dominated by one still in the set, so the test stays valid.
     this.live = false;
     const c = this.lastDominator;
-    if (X[c]! <= px && Y[c]! <= py && Z[c]! <= pz) return 0;
+    if (X[c]! <= px && Y[c]! <= py && Z[c]! <= pz) {
+      io[3] = 0;
+      return;
+    }
 
     // 1. Rebuild the staircase of the points below p in (z, y, x) order; find p's neighbours.
     stairRight[SA] = SB;
@@ -212,7 +241,8 @@ export class Front3d {
       const qy = Y[q]!;
       if (qx <= px && qy <= py) {
         this.lastDominator = q;
-        return 0;
+        io[3] = 0;
+        return;
       }
       if (qz === pz && (qy > py || (qy === py && qx > px))) break;
       const l = leftOf[q]!;
@@ -328,6 +358,6 @@ export class Front3d {
       }
       q = next[q]!;
     }
-    return volume;
+    io[3] = volume;
   }
 }

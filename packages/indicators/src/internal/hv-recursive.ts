@@ -3,7 +3,7 @@ import { Front3d } from './front3d.js';
 import { hv2d } from './hv2d.js';
 import { hv3d } from './hv3d.js';
 import { hv4d } from './hv4d.js';
-import { orderBy } from './sort.js';
+import { orderBy, sortByKey } from './sort.js';
 
 /**
  * Exact 5-D hypervolume of `n` points (rows of `data`) that all strictly dominate `ref`.
@@ -19,12 +19,15 @@ import { orderBy } from './sort.js';
  */
 export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   const d = 5;
-  const order = orderBy(data, n, d, 4);
+  const { byZ, byW, front, keys, order, result } = workspace(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = data[i * d + 4]!;
+    order[i] = i;
+  }
+  sortByKey(keys, order, 0, n); // ties in the last objective may come in any order
   // The earlier points that no other earlier point dominates in the first four objectives (the
   // others cannot matter to later points either), copied as (x, y, z, w) rows twice: sorted by z
   // in `byZ` and by w in `byW`, so that the loops read memory in order.
-  const { byZ, byW, front } = workspace(n);
-  const starts = new Int32Array(2);
   let m = 0;
   let hv = 0;
   for (let k = 0; k < n; k++) {
@@ -33,12 +36,17 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     const py = data[o + 1]!;
     const pz = data[o + 2]!;
     const pw = data[o + 3]!;
-    const c = contribution4d(px, py, pz, pw, byZ, byW, m, -1, -1, front, ref, starts);
+    result[0] = px;
+    result[1] = py;
+    result[2] = pz;
+    result[3] = pw;
+    contribution4d(result, byZ, byW, m, -1, -1, front, ref);
+    const c = result[0]!;
     if (c < 0) continue; // an earlier point dominates p in 4-D: p adds nothing, now or later
     hv += c * (ref[4]! - data[o + 4]!);
     // Drop the earlier points p dominates in the first four objectives, insert p.
-    dropDominated(byW, starts[1]!, m, px, py, pz, pw);
-    m = dropDominated(byZ, starts[0]!, m, px, py, pz, pw);
+    dropDominated(byW, result[2]!, m, px, py, pz, pw);
+    m = dropDominated(byZ, result[1]!, m, px, py, pz, pw);
     insertRow(byZ, m, 2, px, py, pz, pw);
     insertRow(byW, m, 3, px, py, pz, pw);
     m++;
@@ -46,7 +54,17 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   return hv;
 }
 
-let cached: { byZ: Float64Array; byW: Float64Array; front: Front3d; capacity: number } | undefined;
+interface Workspace {
+  readonly byZ: Float64Array;
+  readonly byW: Float64Array;
+  readonly front: Front3d;
+  readonly keys: Float64Array;
+  readonly order: Int32Array;
+  readonly result: Float64Array;
+  readonly capacity: number;
+}
+
+let cached: Workspace | undefined;
 
 /**
  * Scratch space of {@link hv5d} for n points. Up to 4096 points it is kept between calls: WFG
@@ -54,13 +72,16 @@ let cached: { byZ: Float64Array; byW: Float64Array; front: Front3d; capacity: nu
  * the work; larger calls allocate their own, so at most ~0.5 MB stays referenced. hv5d does not
  * call itself, so one workspace is enough.
  */
-function workspace(n: number): { byZ: Float64Array; byW: Float64Array; front: Front3d } {
+function workspace(n: number): Workspace {
   if (cached !== undefined && cached.capacity >= n) return cached;
   const capacity = Math.max(n, 64);
-  const fresh = {
+  const fresh: Workspace = {
     byZ: new Float64Array(4 * capacity),
     byW: new Float64Array(4 * capacity),
     front: new Front3d(capacity),
+    keys: new Float64Array(capacity),
+    order: new Int32Array(capacity),
+    result: new Float64Array(4),
     capacity,
   };
   if (capacity <= 4096) cached = fresh;
