@@ -13,7 +13,7 @@
 // Requires Python 3 with `pip install moocore` (set PYTHON to choose the interpreter).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hypervolume } from '../src/index.js';
@@ -108,6 +108,7 @@ const wrap = (text: string, width: number): string => {
 };
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
+const loadBefore = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), 'paretokit-hv-'));
 try {
   const sets = cases.map(([d, n], i) => {
@@ -200,7 +201,8 @@ ${wrap(about, 100)}
 Command (from the repository root; needs \`pip install moocore\`):
 \`npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts${args.length > 0 ? ` ${args.join(' ')}` : ''}\`
 
-Date: ${date}. Node ${process.version}, Python ${peerInfo?.python}, moocore ${peerInfo?.moocore}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores).
+Date: ${date}. Node ${process.version}, Python ${peerInfo?.python}, moocore ${peerInfo?.moocore}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores),
+1-minute load average ${loadBefore.toFixed(1)} before the run and ${loadavg()[0]!.toFixed(1)} after it${loadBefore > 0.5 * cpus().length ? ' (other jobs shared the machine: this widens the min-max ranges; both libraries ran under the same conditions)' : ''}.
 
 ${table}
 `;
