@@ -38,17 +38,13 @@ export function checkSeed(seed: unknown, argument = 'seed'): number {
  * a.next() === b.next() // => true
  */
 export class Random {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // State in a typed array: plain number fields would hold most 32-bit words as heap numbers and
+  // allocate on every draw.
+  private readonly s: Uint32Array;
 
   private constructor(s0: number, s1: number, s2: number, s3: number) {
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) {
+    this.s = Uint32Array.of(s0, s1, s2, s3);
+    if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) {
       throw new InvalidArgumentError({
         argument: 'Random state',
         expected: 'four 32-bit words, not all zero',
@@ -79,26 +75,28 @@ export class Random {
 
   /** The four state words, to save and later resume with {@link Random.fromState}. */
   state(): Uint32Array {
-    return Uint32Array.of(this.s0, this.s1, this.s2, this.s3);
+    return this.s.slice();
   }
 
   /** An independent copy with the same state (it will produce the same numbers). */
   clone(): Random {
-    return new Random(this.s0, this.s1, this.s2, this.s3);
+    const s = this.s;
+    return new Random(s[0]!, s[1]!, s[2]!, s[3]!);
   }
 
   /** The next 32 random bits as an unsigned integer in [0, 2^32). O(1). */
   nextUint32(): number {
-    const s1 = this.s1;
+    const s = this.s;
+    const s0 = s[0]!;
+    const s1 = s[1]!;
     const r = Math.imul(s1, 5);
     const result = Math.imul((r << 7) | (r >>> 25), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 = (s1 ^ this.s2) >>> 0;
-    this.s0 = (this.s0 ^ this.s3) >>> 0;
-    this.s2 = (this.s2 ^ t) >>> 0;
-    this.s3 = ((this.s3 << 11) | (this.s3 >>> 21)) >>> 0;
+    const s2 = s[2]! ^ s0;
+    const s3 = s[3]! ^ s1;
+    s[1] = s1 ^ s2;
+    s[0] = s0 ^ s3;
+    s[2] = s2 ^ (s1 << 9);
+    s[3] = (s3 << 11) | (s3 >>> 21);
     return result;
   }
 
@@ -162,6 +160,7 @@ export class Random {
 
   /** Advances the state by 2^64 outputs in O(128) steps. */
   jump(): void {
+    const s = this.s;
     let a = 0;
     let b = 0;
     let c = 0;
@@ -169,18 +168,18 @@ export class Random {
     for (const word of JUMP) {
       for (let bit = 0; bit < 32; bit++) {
         if ((word >>> bit) & 1) {
-          a ^= this.s0;
-          b ^= this.s1;
-          c ^= this.s2;
-          d ^= this.s3;
+          a ^= s[0]!;
+          b ^= s[1]!;
+          c ^= s[2]!;
+          d ^= s[3]!;
         }
         this.nextUint32();
       }
     }
-    this.s0 = a >>> 0;
-    this.s1 = b >>> 0;
-    this.s2 = c >>> 0;
-    this.s3 = d >>> 0;
+    s[0] = a;
+    s[1] = b;
+    s[2] = c;
+    s[3] = d;
   }
 
   /**
