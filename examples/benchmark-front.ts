@@ -12,12 +12,16 @@ import {
 
 const problem = dtlz2({ nObj: 3 });
 const front = problem.paretoFront(100);
-console.log(`${problem.name}: ${problem.variables.length} variables; true front sampled with ${front.rows} points`);
+console.log(
+  `${problem.name}: ${problem.variables.length} variables; true front sampled with ${front.rows} points`,
+);
 
 const X = latinHypercube(problem, 500, { seed: 1 });
 const { F } = await serialEvaluator().evaluate(problem, X);
 const { fronts } = nonDominatedSort(F);
-console.log(`500 Latin-hypercube points fall into ${fronts.length} fronts; the first holds ${fronts[0]!.length}`);
+console.log(
+  `500 Latin-hypercube points fall into ${fronts.length} fronts; the first holds ${fronts[0]!.length}`,
+);
 
 const first = selectRows(F, fronts[0]!);
 let closest = Number.POSITIVE_INFINITY;
@@ -27,9 +31,13 @@ for (let i = 0; i < first.rows; i++) {
 }
 console.log(`closest sampled point is ${closest.toFixed(4)} outside the unit sphere`);
 const crowding = crowdingDistance(F, fronts[0]!);
-console.log(`boundary points of the first front: ${crowding.filter((d) => d === Number.POSITIVE_INFINITY).length}`);
+console.log(
+  `boundary points of the first front: ${crowding.filter((d) => d === Number.POSITIVE_INFINITY).length}`,
+);
 
 const constrained = c2dtlz2({ nObj: 3 });
 const Y = latinHypercube(constrained, 500, { seed: 1 });
 const values = await serialEvaluator().evaluate(constrained, Y);
-console.log(`${constrained.name}: ${feasibleNonDominated(values.F, values.G).length} feasible non-dominated of 500 sampled`);
+console.log(
+  `${constrained.name}: ${feasibleNonDominated(values.F, values.G).length} feasible non-dominated of 500 sampled`,
+);
