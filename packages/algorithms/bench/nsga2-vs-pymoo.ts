@@ -112,6 +112,7 @@ if (docs !== undefined) {
     'Hypervolume of the final feasible non-dominated set, computed by `@paretokit/indicators` for both libraries with the reference point shown.',
     'Mann-Whitney U: two-sided, normal approximation with tie and continuity correction (as scipy\'s `mannwhitneyu(method="asymptotic")`); "equal" means no significant difference at 5%.',
     "Settings are pymoo's NSGA-II defaults on both sides: SBX (probability 0.9, eta 15, 0.5 per variable), polynomial mutation (eta 20), duplicate elimination. One difference: pymoo mutates an offspring with probability 0.9 and then each variable with probability 1/n; ParetoKit mutates each variable of every offspring with probability 1/n.",
+    "C-TAEA settings are pymoo's `CTAEA` defaults on both sides: the 91 Das-Dennis directions of 12 partitions, SBX (probability 1, eta 30, 0.5 per variable), polynomial mutation (eta 20, 1/n per variable), duplicate elimination, and the variable counts of pymoo's `get_problem(name, n_obj=3)`. Differences: ParetoKit keeps both children of an SBX pair (as the original C-TAEA code) where pymoo keeps one, starts from a Latin hypercube where pymoo samples uniformly, and uses the original rho_c = nd_CA / (nd_CA + nd_DA) in mating where pymoo divides by |CA| + |DA|.",
     '',
     table,
     '',
