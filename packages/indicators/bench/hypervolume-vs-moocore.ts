@@ -194,6 +194,14 @@ try {
     'first call, cold, is shown apart. moocore (compiled C) gets one warm-up call. The last column is',
     'the relative difference between the two hypervolume values.',
   ].join(' ');
+  const environment = [
+    `Date: ${date}. Node ${process.version}, Python ${peerInfo?.python}, moocore ${peerInfo?.moocore},`,
+    `${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores), 1-minute load average`,
+    `${loadBefore.toFixed(1)} before the run and ${loadavg()[0]!.toFixed(1)} after it`,
+    loadBefore > 0.5 * cpus().length
+      ? '(other jobs shared the machine: this widens the min-max ranges; both libraries ran under the same conditions).'
+      : '.',
+  ].join(' ');
   const section = `## Hypervolume vs moocore
 
 ${wrap(about, 100)}
@@ -201,8 +209,7 @@ ${wrap(about, 100)}
 Command (from the repository root; needs \`pip install moocore\`):
 \`npx tsx packages/indicators/bench/hypervolume-vs-moocore.ts${args.length > 0 ? ` ${args.join(' ')}` : ''}\`
 
-Date: ${date}. Node ${process.version}, Python ${peerInfo?.python}, moocore ${peerInfo?.moocore}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} (${cpus().length} cores),
-1-minute load average ${loadBefore.toFixed(1)} before the run and ${loadavg()[0]!.toFixed(1)} after it${loadBefore > 0.5 * cpus().length ? ' (other jobs shared the machine: this widens the min-max ranges; both libraries ran under the same conditions)' : ''}.
+${wrap(environment, 100)}
 
 ${table}
 `;
