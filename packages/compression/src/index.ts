@@ -1,1 +1,26 @@
-export {};
+export type { DatasetFormatErrorDetails } from './errors/dataset-format-error.js';
+export { DatasetFormatError } from './errors/dataset-format-error.js';
+export type { OnnxFormatErrorDetails } from './errors/onnx-format-error.js';
+export { OnnxFormatError } from './errors/onnx-format-error.js';
+export type { UnsupportedModelErrorDetails } from './errors/unsupported-model-error.js';
+export { UnsupportedModelError } from './errors/unsupported-model-error.js';
+export type { PrunableLayer } from './find-layers.js';
+export { findLayers } from './find-layers.js';
+export { loadOnnx } from './load-onnx.js';
+export type {
+  AttributeProto,
+  GraphProto,
+  Int64,
+  ModelProto,
+  NodeProto,
+  OnnxModel,
+  OperatorSetIdProto,
+  TensorProto,
+  TypeProto,
+  ValueInfoProto,
+} from './onnx-types.js';
+export { DataType } from './onnx-types.js';
+export type { SaveOnnxOptions } from './save-onnx.js';
+export { saveOnnx, saveOnnxSync } from './save-onnx.js';
+export type { TinyCnnOptions } from './tiny-cnn.js';
+export { tinyCnn } from './tiny-cnn.js';
