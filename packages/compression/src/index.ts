@@ -20,6 +20,16 @@ export type {
   ValueInfoProto,
 } from './onnx-types.js';
 export { DataType } from './onnx-types.js';
+export { pruneByMagnitude } from './prune-by-magnitude.js';
+export type {
+  LayerSelection,
+  PrunedLayer,
+  PruneModelOptions,
+  PruneResult,
+  PruneTarget,
+  PruningConfig,
+} from './prune-model.js';
+export { pruneModel } from './prune-model.js';
 export type { SaveOnnxOptions } from './save-onnx.js';
 export { saveOnnx, saveOnnxSync } from './save-onnx.js';
 export type { TinyCnnOptions } from './tiny-cnn.js';
