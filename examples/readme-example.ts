@@ -1,10 +1,12 @@
 // The example of the README, kept runnable.
+import { maxEvaluations, minimize, nsga2 } from '@paretokit/algorithms'; // or ctaea({...}): nothing else changes
 import { zdt1 } from '@paretokit/benchmarks';
 import { hypervolume } from '@paretokit/indicators';
-import { feasibleNonDominated, latinHypercube, selectRows, serialEvaluator } from '@paretokit/problem';
 
-const problem = zdt1({ nVar: 30 });
-const X = latinHypercube(problem, 1000, { seed: 1 });
-const { F } = await serialEvaluator().evaluate(problem, X);
-const front = selectRows(F, feasibleNonDominated(F));
-console.log(`${front.rows} non-dominated points, hypervolume ${hypervolume(front, { reference: [1, 10] })}`);
+const result = await minimize(zdt1({ nVar: 30 }), nsga2({ populationSize: 100 }), {
+  termination: maxEvaluations(20_000),
+  seed: 1,
+});
+console.log(
+  `${result.F.rows} points, hypervolume ${hypervolume(result.F, { reference: [1.1, 1.1] }).toFixed(4)}`,
+);
