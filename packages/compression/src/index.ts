@@ -1,3 +1,5 @@
+export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
+export { countFlops } from './count-flops.js';
 export type { DatasetFormatErrorDetails } from './errors/dataset-format-error.js';
 export { DatasetFormatError } from './errors/dataset-format-error.js';
 export type { OnnxFormatErrorDetails } from './errors/onnx-format-error.js';
@@ -7,6 +9,8 @@ export { UnsupportedModelError } from './errors/unsupported-model-error.js';
 export type { PrunableLayer } from './find-layers.js';
 export { findLayers } from './find-layers.js';
 export { loadOnnx } from './load-onnx.js';
+export type { ModelSize } from './model-size.js';
+export { modelSize } from './model-size.js';
 export type {
   AttributeProto,
   GraphProto,
@@ -30,6 +34,8 @@ export type {
   PruningConfig,
 } from './prune-model.js';
 export { pruneModel } from './prune-model.js';
+export type { LayerDensity } from './relative-flops.js';
+export { relativeFlops } from './relative-flops.js';
 export type { SaveOnnxOptions } from './save-onnx.js';
 export { saveOnnx, saveOnnxSync } from './save-onnx.js';
 export type { TinyCnnOptions } from './tiny-cnn.js';
