@@ -1,1 +1,30 @@
-export {};
+export { defaultSurrogatePool } from './default-surrogate-pool.js';
+export type { EvaluationLogDetails } from './errors/evaluation-log-error.js';
+export { EvaluationLogError } from './errors/evaluation-log-error.js';
+export type {
+  EvaluationLog,
+  LogEvaluation,
+  LogHeader,
+  LogIterationEnd,
+  LogProposal,
+  LogRecord,
+} from './evaluation-log.js';
+export { formatLogRecord, readEvaluationLog } from './evaluation-log.js';
+export { samo } from './samo.js';
+export type { SamoAskTell } from './samo-ask-tell.js';
+export { samoAskTell } from './samo-ask-tell.js';
+export type {
+  Archive,
+  CandidateScores,
+  InfillChoice,
+  InfillStrategy,
+  IterationDiagnostics,
+  SamoOptions,
+  SamoResult,
+  SelectionOptions,
+  SurrogateContext,
+  SurrogateFactory,
+  SurrogatePool,
+  SurrogateTarget,
+  TargetDiagnostics,
+} from './samo-options.js';

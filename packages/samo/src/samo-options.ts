@@ -1,0 +1,157 @@
+import type { Algorithm, Termination } from '@paretokit/algorithms';
+import type { Evaluator, Matrix } from '@paretokit/problem';
+import type { Metric, Regressor } from '@paretokit/surrogates';
+
+/** Which value a surrogate models: objective `index` or constraint `index` of the problem. */
+export interface SurrogateTarget {
+  readonly kind: 'objective' | 'constraint';
+  /** Position among the problem's objectives (or constraints). */
+  readonly index: number;
+  /** The objective's or constraint's name. */
+  readonly name: string;
+}
+
+/** What a surrogate factory is given: a seed for its randomness, its target and the run's signal. */
+export interface SurrogateContext {
+  readonly seed: number;
+  readonly target: SurrogateTarget;
+  readonly signal?: AbortSignal;
+}
+
+/** Makes a new, unfitted regressor on every call (never a shared instance). */
+export type SurrogateFactory = (context: SurrogateContext) => Regressor;
+
+/** Named candidate regressors of one target, e.g. `{ knn, randomForest, xgboost, lightgbm }`. */
+export type SurrogatePool = Readonly<Record<string, SurrogateFactory>>;
+
+/**
+ * How infill points are chosen from the surrogate run: `"random-feasible-nondominated"` (the
+ * study: k drawn at random from its predicted-feasible non-dominated set) or `"max-min-distance"`
+ * (greedily the candidate farthest, in bound-normalized decision space, from every evaluated point).
+ */
+export type InfillStrategy = 'random-feasible-nondominated' | 'max-min-distance';
+
+/** Model selection by k-fold cross-validation. */
+export interface SelectionOptions {
+  /** Score of each held-out fold (default `"mape"`, the study's). */
+  readonly metric?: Metric;
+  /** For a metric function: true when higher is better. */
+  readonly greaterIsBetter?: boolean;
+  /** Number of folds (default 5). */
+  readonly folds?: number;
+}
+
+/** Options of {@link samo} and {@link samoAskTell}; the defaults are the study's settings. */
+export interface SamoOptions {
+  /** Size of the Latin-hypercube initial design (default 50). */
+  readonly initialSamples?: number;
+  /** Real evaluations in total, initial design included (default 100). */
+  readonly budget?: number;
+  /** Real evaluations per iteration after the initial design (default 2). */
+  readonly infillsPerIteration?: number;
+  /** The candidates of every target, or a pool per target (default {@link defaultSurrogatePool}). */
+  readonly surrogates?: SurrogatePool | ((target: SurrogateTarget) => SurrogatePool);
+  /** Cross-validated selection (default `{ metric: "mape", folds: 5 }`). */
+  readonly selection?: SelectionOptions;
+  /** Fits running at once during selection; bridges run as processes (default: available cores). */
+  readonly fitConcurrency?: number;
+  /** Solver of the surrogate problem (default `ctaea({ populationSize: 50 })`). */
+  readonly optimizer?: Algorithm;
+  /** When the solver stops (default `maxGenerations(1000)`). */
+  readonly optimizerTermination?: Termination;
+  /** Infill rule (default `"random-feasible-nondominated"`). */
+  readonly infill?: InfillStrategy;
+  /** Largest bound-normalized difference per variable at which two rows count as one (default 1e-9). */
+  readonly duplicateTolerance?: number;
+  /** Who runs the real evaluations, one row per call (default `serialEvaluator()`). */
+  readonly evaluator?: Evaluator;
+  /** Real evaluations in flight at once (default 1). */
+  readonly evaluationConcurrency?: number;
+  /** Seed of the run (default 0; on resume, the log's). */
+  readonly seed?: number;
+  /** Stops the run between steps, and through the evaluator and bridges inside them. */
+  readonly signal?: AbortSignal;
+  /** Called after every iteration (the initial design is iteration 0); the loop waits for a promise. */
+  readonly onIteration?: (diagnostics: IterationDiagnostics) => void | Promise<void>;
+  /**
+   * Hypervolume reference point, natural sense (default: the problem's nadir point plus 10 % of its
+   * range when it has `idealPoint`/`nadirPoint`, else the initial design's worst values plus 10 %).
+   */
+  readonly referencePoint?: readonly number[];
+  /** Path of the JSON-lines evaluation log to create (it must not hold evaluations yet). */
+  readonly log?: string;
+  /** Path of a log to continue from without re-evaluating anything (it is then appended to). */
+  readonly resume?: string;
+  /** Receives warnings (default `process.emitWarning`). */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** One candidate's cross-validation on one target, or why it could not run. */
+export type CandidateScores =
+  | { readonly scores: readonly number[]; readonly mean: number }
+  | { readonly error: string };
+
+/** Selection on one target: the chosen candidate and every candidate's scores. */
+export interface TargetDiagnostics {
+  readonly target: SurrogateTarget;
+  readonly chosen: string;
+  /** The chosen candidate's mean cross-validated score. */
+  readonly score: number;
+  readonly candidates: Readonly<Record<string, CandidateScores>>;
+}
+
+/** One infill point: where it came from and why. */
+export interface InfillChoice {
+  readonly x: readonly number[];
+  /** `feasible-nondominated` (the rule), `least-violating` (fill-up) or `random` (last resort). */
+  readonly source: 'feasible-nondominated' | 'least-violating' | 'random';
+  readonly reason: string;
+  /** The surrogates' objectives (natural sense) and constraints at x; empty for `random`. */
+  readonly predictedF: readonly number[];
+  readonly predictedG: readonly number[];
+}
+
+/** What one iteration did and what it cost. Iteration 0 is the initial design (no surrogates). */
+export interface IterationDiagnostics {
+  readonly iteration: number;
+  /** Real evaluations in the archive after this iteration. */
+  readonly evaluations: number;
+  readonly targets: readonly TargetDiagnostics[];
+  readonly infill: readonly InfillChoice[];
+  /** Wall-clock ms of the cross-validation of every candidate. */
+  readonly selectionMs: number;
+  /** Wall-clock ms of fitting the chosen candidates on all data. */
+  readonly fitMs: number;
+  /** Wall-clock ms of solving the surrogate problem and choosing infill points. */
+  readonly optimizeMs: number;
+  /** Wall-clock ms from handing out the rows to the last result (NaN when resumed across a kill). */
+  readonly evaluateMs: number;
+  /** Hypervolume of the archive's feasible non-dominated set (0 when none is feasible). */
+  readonly hypervolume: number;
+  /** The reference point used, natural sense. */
+  readonly referencePoint: readonly number[];
+  /** Size of the archive's feasible non-dominated set. */
+  readonly frontSize: number;
+}
+
+/** Every real evaluation, in the order they completed; objectives in their natural sense. */
+export interface Archive {
+  readonly X: Matrix;
+  readonly F: Matrix;
+  /** Absent when the problem has no constraints. */
+  readonly G?: Matrix;
+  /** Total constraint violation per row (0 = feasible). */
+  readonly CV: Float64Array;
+  /** The iteration of each row (0 = initial design). */
+  readonly iteration: Int32Array;
+}
+
+/** What a SAMO run returns: the feasible non-dominated set of the archive (the study's D*), the archive, the iterations. */
+export interface SamoResult {
+  readonly X: Matrix;
+  readonly F: Matrix;
+  /** Absent when the problem has no constraints. */
+  readonly G?: Matrix;
+  readonly archive: Archive;
+  readonly iterations: readonly IterationDiagnostics[];
+}
