@@ -1,5 +1,6 @@
 import type { DistanceIndicatorOptions } from './igd.js';
 import { readPair } from './internal/distance.js';
+import { epsilonIndicator } from './internal/epsilon.js';
 import type { PointSet } from './point-set.js';
 
 /**
@@ -24,16 +25,5 @@ export function epsilonAdditive(
 ): number {
   const { a, z } = readPair(points, referenceFront, options);
   if (a.n === 0) return Number.POSITIVE_INFINITY;
-  const { d } = a;
-  let worst = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < z.n; j++) {
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < a.n && best > worst; i++) {
-      let eps = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < d && eps < best; k++) eps = Math.max(eps, a.data[i * d + k]! - z.data[j * d + k]!);
-      best = Math.min(best, eps);
-    }
-    worst = Math.max(worst, best);
-  }
-  return worst;
+  return epsilonIndicator(a, z, (value, reference) => value - reference);
 }

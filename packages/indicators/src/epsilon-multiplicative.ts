@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
 import { readPair } from './internal/distance.js';
+import { epsilonIndicator } from './internal/epsilon.js';
 import type { Packed } from './internal/read-points.js';
 import type { PointSet } from './point-set.js';
 
@@ -24,18 +25,7 @@ export function epsilonMultiplicative(points: PointSet, referenceFront: PointSet
   checkPositive(z, 'reference front');
   checkPositive(a, 'points');
   if (a.n === 0) return Number.POSITIVE_INFINITY;
-  const { d } = a;
-  let worst = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < z.n; j++) {
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < a.n && best > worst; i++) {
-      let eps = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < d && eps < best; k++) eps = Math.max(eps, a.data[i * d + k]! / z.data[j * d + k]!);
-      best = Math.min(best, eps);
-    }
-    worst = Math.max(worst, best);
-  }
-  return worst;
+  return epsilonIndicator(a, z, (value, reference) => value / reference);
 }
 
 function checkPositive(p: Packed, what: string): void {
