@@ -1,14 +1,26 @@
+export type { ClassificationMetrics } from './classification-metrics.js';
+export { classificationMetrics } from './classification-metrics.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
 export { countFlops } from './count-flops.js';
+export type { MedMNISTArrays } from './encode-medmnist.js';
+export { encodeMedMNIST } from './encode-medmnist.js';
 export type { DatasetFormatErrorDetails } from './errors/dataset-format-error.js';
 export { DatasetFormatError } from './errors/dataset-format-error.js';
 export type { OnnxFormatErrorDetails } from './errors/onnx-format-error.js';
 export { OnnxFormatError } from './errors/onnx-format-error.js';
 export type { UnsupportedModelErrorDetails } from './errors/unsupported-model-error.js';
 export { UnsupportedModelError } from './errors/unsupported-model-error.js';
+export type { EvaluateModelOptions, ModelEvaluation } from './evaluate-model.js';
+export { evaluateModel } from './evaluate-model.js';
 export type { PrunableLayer } from './find-layers.js';
 export { findLayers } from './find-layers.js';
+export type { LoadMedMNISTOptions, MedMNISTDataset, MedMNISTSplit } from './load-medmnist.js';
+export { loadMedMNIST } from './load-medmnist.js';
 export { loadOnnx } from './load-onnx.js';
+export type { MedMNISTFile, MedMNISTName } from './medmnist-files.js';
+export { MEDMNIST_FILES } from './medmnist-files.js';
+export type { ModelSidecar, Preprocessing } from './model-sidecar.js';
+export { parsePreprocess, readSidecar } from './model-sidecar.js';
 export type { ModelSize } from './model-size.js';
 export { modelSize } from './model-size.js';
 export type {
@@ -24,6 +36,8 @@ export type {
   ValueInfoProto,
 } from './onnx-types.js';
 export { DataType } from './onnx-types.js';
+export type { ModelInputs, PrepareInputsOptions } from './prepare-inputs.js';
+export { prepareInputs } from './prepare-inputs.js';
 export { pruneByMagnitude } from './prune-by-magnitude.js';
 export type {
   LayerSelection,
