@@ -164,6 +164,28 @@ describe('samo', () => {
     ).rejects.toThrow(/a new regressor on every call/);
   });
 
+  test('evaluationConcurrency evaluates several rows at once, each logged as it completes', async () => {
+    const base = c2dtlz2({ nObj: 2, nVar: 5 });
+    let inFlight = 0;
+    let most = 0;
+    const slow = {
+      ...base,
+      name: base.name,
+      async evaluate(X: Matrix, ctx: EvalContext) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        inFlight--;
+        return base.evaluate(X, ctx);
+      },
+    };
+    const log = tempLog();
+    const result = await samo(slow, { ...cheap, budget: 18, evaluationConcurrency: 4, log });
+    expect(most).toBe(4);
+    expect(readFileSync(log, 'utf8').match(/"type":"evaluation"/g)).toHaveLength(18);
+    expect(result.archive.X.rows).toBe(18);
+  });
+
   test('bad options fail before any evaluation', () => {
     const p = c2dtlz2({ nObj: 2 });
     expect(() => samoAskTell(p, { budget: 0 })).toThrow(InvalidArgumentError);
