@@ -1,3 +1,5 @@
+export type { ActivationRanges, CalibrationOptions } from './calibrate-activations.js';
+export { calibrateActivations } from './calibrate-activations.js';
 export type { ClassificationMetrics } from './classification-metrics.js';
 export { classificationMetrics } from './classification-metrics.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
@@ -36,6 +38,7 @@ export type {
   ValueInfoProto,
 } from './onnx-types.js';
 export { DataType } from './onnx-types.js';
+export { optimizedOpCounts } from './optimized-op-counts.js';
 export type { ModelInputs, PrepareInputsOptions } from './prepare-inputs.js';
 export { prepareInputs } from './prepare-inputs.js';
 export { pruneByMagnitude } from './prune-by-magnitude.js';
@@ -48,6 +51,9 @@ export type {
   PruningConfig,
 } from './prune-model.js';
 export { pruneModel } from './prune-model.js';
+export type { QuantizeModelOptions, QuantizeResult } from './quantize-model.js';
+export { quantizeModel } from './quantize-model.js';
+export { quantizePerChannel } from './quantize-per-channel.js';
 export type { LayerDensity } from './relative-flops.js';
 export { relativeFlops } from './relative-flops.js';
 export type { SaveOnnxOptions } from './save-onnx.js';

@@ -1,0 +1,143 @@
+import { Random } from '@paretokit/problem';
+import { describe, expect, it } from 'vitest';
+import { retinaFiles } from '../test/shared-data.js';
+import { calibrateActivations } from './calibrate-activations.js';
+import { encodeMedMNIST } from './encode-medmnist.js';
+import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+import { evaluateModel } from './evaluate-model.js';
+import { initializerMap } from './internal/graph.js';
+import { readFloat32 } from './internal/tensors.js';
+import { loadMedMNIST } from './load-medmnist.js';
+import { loadOnnx } from './load-onnx.js';
+import { readSidecar } from './model-sidecar.js';
+import { optimizedOpCounts } from './optimized-op-counts.js';
+import { prepareInputs } from './prepare-inputs.js';
+import { pruneModel } from './prune-model.js';
+import { quantizeModel } from './quantize-model.js';
+import { quantizePerChannel } from './quantize-per-channel.js';
+import { tinyCnn } from './tiny-cnn.js';
+
+async function tinyData(count = 24) {
+  const rng = Random.fromSeed(5);
+  const split = (n: number) => ({
+    count: n,
+    images: Uint8Array.from({ length: n * 8 * 8 * 3 }, () => rng.int(256)),
+    labels: Int32Array.from({ length: n }, () => rng.int(3)),
+  });
+  const ds = await loadMedMNIST(
+    encodeMedMNIST({ height: 8, width: 8, channels: 3, train: split(count), val: split(8), test: split(8) }),
+  );
+  const sidecar = await readSidecar({
+    classes: 3,
+    input: {
+      name: 'input',
+      layout: 'NCHW',
+      shape: [3, 8, 8],
+      dtype: 'float32',
+      preprocess: 'x/255, then (x-0.5)/0.5',
+    },
+    output: { name: 'logits' },
+  });
+  return { train: prepareInputs(ds, 'train', sidecar), test: prepareInputs(ds, 'test', sidecar) };
+}
+
+describe('quantizePerChannel', () => {
+  it('dequantizes every weight within half a step and keeps zeros exactly zero', () => {
+    const rng = Random.fromSeed(2);
+    const dims = [6, 4, 3, 3];
+    const w = Float32Array.from({ length: 216 }, (_, i) =>
+      i % 5 === 0 ? 0 : rng.uniform(-2, 2) * (1 + (i % 36)),
+    );
+    w.fill(0, 36, 72); // one channel entirely pruned
+    const { q, scales } = quantizePerChannel(w, dims, 0);
+    for (let i = 0; i < w.length; i++) {
+      const s = scales[Math.floor(i / 36)]!;
+      expect(Math.abs(w[i]! - q[i]! * s)).toBeLessThanOrEqual(s / 2 + 1e-6 * s);
+      if (w[i] === 0) expect(q[i]).toBe(0);
+    }
+    expect(scales[1]).toBe(1);
+    expect(Math.max(...Array.from(q, Math.abs))).toBe(127);
+    // Columns of a [K, N] MatMul weight (axis 1).
+    const m = quantizePerChannel(Float32Array.from([1, -4, 0.5, 2]), [2, 2], 1);
+    expect(Array.from(m.scales)).toEqual([1 / 127, 4 / 127].map(Math.fround));
+    expect(Array.from(m.q)).toEqual([127, -127, 64, 64]);
+  });
+});
+
+describe('quantizeModel', () => {
+  it('runs every Conv and Gemm as an integer kernel in the optimized graph', async () => {
+    const { train } = await tinyData();
+    const q = await quantizeModel(tinyCnn({ residual: true }), { calibration: train });
+    expect([q.quantizedLayers, q.foldedRelus]).toEqual([3, 2]);
+    const counts = await optimizedOpCounts(q.model);
+    expect(counts['com.microsoft:QLinearConv']).toBe(2);
+    expect(counts['com.microsoft:QLinearAdd']).toBe(1);
+    expect(counts['com.microsoft:QGemm']).toBe(1);
+    const float = Object.keys(counts).filter((k) => /:(Conv|Gemm|MatMul|Add|FusedConv)$/.test(k));
+    expect(float).toEqual([]);
+  });
+
+  it('keeps pruned zeros and predicts like the float model', async () => {
+    const { train, test } = await tinyData(64);
+    const pruned = pruneModel(tinyCnn({ filters: 8 }), {
+      linearLayers: 'all',
+      convLayers: 'all',
+      linearIntensity: 0.5,
+      convIntensity: 0.5,
+      linearTarget: 'weights',
+      convTarget: 'weights',
+    }).model;
+    const q = await quantizeModel(pruned, { calibration: train });
+    const init = initializerMap(q.model.proto.graph!);
+    const wq = init.get('conv.weight_quantized')!;
+    const float = readFloat32(initializerMap(pruned.proto.graph!).get('conv.weight')!);
+    const ints = new Int8Array(wq.raw_data!.slice().buffer);
+    for (let i = 0; i < float.length; i++) expect(ints[i] === 0).toBe(float[i] === 0);
+    const a = await evaluateModel(pruned, test);
+    const b = await evaluateModel(q.model, test);
+    let same = 0;
+    for (let i = 0; i < a.predictions.length; i++) if (a.predictions[i] === b.predictions[i]) same++;
+    expect(same).toBeGreaterThanOrEqual(a.predictions.length - 1);
+  });
+
+  it('calibrates by percentile as well as min/max', async () => {
+    const { train } = await tinyData();
+    const minmax = await calibrateActivations(tinyCnn(), train, ['conv_out']);
+    const pct = await calibrateActivations(tinyCnn(), train, ['conv_out'], {
+      method: 'percentile',
+      percentile: 99,
+    });
+    const [lo, hi] = minmax.get('conv_out')!;
+    const [plo, phi] = pct.get('conv_out')!;
+    expect(plo).toBeGreaterThanOrEqual(lo);
+    expect(phi).toBeLessThanOrEqual(hi);
+    expect(phi).toBeGreaterThan(plo);
+    await expect(calibrateActivations(tinyCnn(), train, ['conv_out'], { percentile: 20 })).rejects.toThrow(
+      /\(50, 100\]/,
+    );
+  });
+
+  it('refuses opset < 13', async () => {
+    const { train } = await tinyData();
+    const m = tinyCnn();
+    const old = { proto: { ...m.proto, opset_import: [{ domain: '', version: 11 }] } };
+    await expect(quantizeModel(old, { calibration: train })).rejects.toThrow(UnsupportedModelError);
+  });
+});
+
+const retina = retinaFiles('ResNet50 int8 quantization');
+describe.skipIf(retina === undefined)('int8 RetinaMNIST ResNet50', () => {
+  it('fuses all 53 convolutions into QLinearConv and keeps test accuracy (at most 2 points lower)', async () => {
+    const sidecar = await readSidecar(retina!.sidecar);
+    const ds = await loadMedMNIST(retina!.data);
+    const calibration = prepareInputs(ds, 'train', sidecar, { limit: 100 });
+    const q = await quantizeModel(await loadOnnx(retina!.model), { calibration });
+    const counts = await optimizedOpCounts(q.model);
+    expect(counts['com.microsoft:QLinearConv']).toBe(53);
+    expect(counts['com.microsoft:QGemm']).toBe(1);
+    expect(counts['com.microsoft:QLinearAdd']).toBe(16);
+    const result = await evaluateModel(q.model, prepareInputs(ds, 'test', sidecar));
+    expect(result.accuracy).toBeGreaterThanOrEqual(sidecar.test_acc! - 0.02);
+    console.log(`int8 ResNet50 test accuracy ${result.accuracy} (fp32 ${sidecar.test_acc})`);
+  });
+});

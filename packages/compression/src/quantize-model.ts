@@ -1,0 +1,311 @@
+import {
+  type ActivationRanges,
+  type CalibrationOptions,
+  calibrateActivations,
+} from './calibrate-activations.js';
+import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+import { consumerMap, identityAliases, initializerMap, opsetVersion } from './internal/graph.js';
+import { attrInt, intAttr, makeTensor, readFloat32, shapeSize, tensorDims } from './internal/tensors.js';
+import { DataType, type NodeProto, type OnnxModel, type TensorProto } from './onnx-types.js';
+import type { ModelInputs } from './prepare-inputs.js';
+import { quantizePerChannel, roundEven } from './quantize-per-channel.js';
+
+/** Options of {@link quantizeModel}. */
+export interface QuantizeModelOptions extends CalibrationOptions {
+  /** Examples whose activations set the uint8 ranges (a slice of the training split). */
+  readonly calibration: ModelInputs;
+  /** Weight scales per output channel (default true) or one per tensor. */
+  readonly perChannel?: boolean;
+}
+
+/** A quantized model and what was done. */
+export interface QuantizeResult {
+  readonly model: OnnxModel;
+  /** Activation tensors given a QuantizeLinear / DequantizeLinear pair. */
+  readonly quantizedActivations: number;
+  /** Layers whose weight became int8 per channel. */
+  readonly quantizedLayers: number;
+  /** Relu nodes folded into the uint8 range (zero point 0) of their producer's output. */
+  readonly foldedRelus: number;
+  /** The calibrated ranges (after Relu folding), by tensor. */
+  readonly ranges: ActivationRanges;
+}
+
+// Ops whose float output may be quantized, and ops that read quantized (DequantizeLinear) inputs well:
+// onnxruntime's QDQ transformer fuses them into integer kernels (QLinearConv, QGemm, QLinearMatMul,
+// QLinearAdd, QLinearGlobalAveragePool, QLinearAveragePool) or runs them on uint8 directly (MaxPool,
+// Flatten, Reshape drop their DQ/Q pair when both share scale and zero point).
+const PRODUCERS = new Set([
+  'Conv',
+  'Gemm',
+  'MatMul',
+  'Add',
+  'Relu',
+  'MaxPool',
+  'AveragePool',
+  'GlobalAveragePool',
+  'Flatten',
+  'Reshape',
+]);
+const CONSUMERS = new Set([
+  'Conv',
+  'Gemm',
+  'MatMul',
+  'Add',
+  'Relu',
+  'MaxPool',
+  'AveragePool',
+  'GlobalAveragePool',
+  'Flatten',
+  'Reshape',
+]);
+const SAME_SCALE = new Set(['MaxPool', 'Flatten', 'Reshape']);
+const RELU_PRODUCERS = new Set(['Conv', 'Add', 'Gemm', 'MatMul']);
+
+interface QParams {
+  readonly scale: number;
+  readonly zeroPoint: number;
+}
+
+/** Asymmetric uint8 parameters covering [min, max] and 0. */
+function uint8Params(min: number, max: number): QParams {
+  const lo = Math.min(min, 0);
+  const hi = Math.max(max, 0);
+  const scale = hi > lo ? (hi - lo) / 255 : 1;
+  const zeroPoint = Math.min(255, Math.max(0, Math.round(-lo / scale)));
+  return { scale, zeroPoint };
+}
+
+/**
+ * Static int8 QDQ quantization of the whole graph, the layout onnxruntime fuses into integer
+ * kernels: weights of Conv, Gemm and MatMul int8 per output channel, symmetric (zero point 0, so
+ * pruned zeros stay zero); biases int32 with scale = input scale x weight scale; every activation
+ * edge between supported ops uint8 per tensor, from a calibration pass over `calibration`. A Relu
+ * right after a Conv, Add, Gemm or MatMul is folded into its producer's output range (zero point 0
+ * clamps like the Relu), so each Conv output goes straight into a QuantizeLinear; MaxPool, Flatten
+ * and Reshape outputs reuse their input's scale and zero point. Graph outputs stay float. Needs
+ * opset >= 13 (per-axis DequantizeLinear). O(parameters + one calibration run).
+ *
+ * @throws UnsupportedModelError for opset < 13 or a model without a quantizable layer.
+ * @example
+ * const sidecar = { classes: 3, input: { name: 'input', layout: 'NCHW', shape: [3, 2, 2], dtype: 'float32', preprocess: 'x/255' }, output: { name: 'logits' } };
+ * const calibration = prepareInputs(await loadMedMNIST(tinyNpz()), 'train', sidecar);
+ * const q = await quantizeModel(tinyCnn({ size: 2 }), { calibration });
+ * [q.quantizedLayers, q.foldedRelus] // => [2, 1]
+ */
+export async function quantizeModel(
+  model: OnnxModel,
+  options: QuantizeModelOptions,
+): Promise<QuantizeResult> {
+  const where = model.sourcePath ?? 'model';
+  const opset = opsetVersion(model.proto);
+  if (opset < 13) {
+    throw new UnsupportedModelError({
+      model: where,
+      expected: 'opset 13 or newer (per-axis DequantizeLinear)',
+      actual: `opset ${opset}`,
+      hint: 'Convert it first, e.g. onnx.version_converter.convert_version(model, 13).',
+    });
+  }
+  const graph = model.proto.graph ?? {};
+  const initializers = initializerMap(graph);
+  const alias = identityAliases(graph, initializers);
+  const outputs = new Set((graph.output ?? []).map((o) => o.name ?? ''));
+  // Work on copies of the nodes, with Identity aliases of initializers replaced by the initializer.
+  let nodes: NodeProto[] = (graph.node ?? [])
+    .filter((n) => !(n.op_type === 'Identity' && alias.has(n.output?.[0] ?? '')))
+    .map((n) => ({
+      ...n,
+      input: (n.input ?? []).map((i) => alias.get(i) ?? i),
+      output: [...(n.output ?? [])],
+    }));
+  const isConst = (name: string) => initializers.has(name);
+
+  // 1. Fold Relu into its producer when the producer's output feeds only that Relu.
+  let folded = 0;
+  {
+    const consumers = consumerMap(nodes);
+    const producer = new Map<string, NodeProto>();
+    for (const n of nodes) for (const o of n.output ?? []) producer.set(o, n);
+    const drop = new Set<NodeProto>();
+    for (const relu of nodes) {
+      if (relu.op_type !== 'Relu' || (relu.domain ?? '') !== '') continue;
+      const x = relu.input![0]!;
+      const p = producer.get(x);
+      if (p === undefined || !RELU_PRODUCERS.has(p.op_type ?? '') || outputs.has(x)) continue;
+      if ((consumers.get(x) ?? []).length !== 1) continue;
+      p.output![0] = relu.output![0]!;
+      drop.add(relu);
+      folded++;
+    }
+    nodes = nodes.filter((n) => !drop.has(n));
+  }
+
+  // 2. Activation tensors to quantize: float data inputs and outputs of supported producers whose
+  //    every consumer is supported (Reshape: data input only), and that are not graph outputs.
+  const consumers = consumerMap(nodes);
+  const candidates: string[] = [];
+  const readsWell = (name: string) => {
+    const list = consumers.get(name) ?? [];
+    return (
+      list.length > 0 &&
+      !outputs.has(name) &&
+      list.every(
+        (c) =>
+          CONSUMERS.has(c.op_type ?? '') &&
+          (c.domain ?? '') === '' &&
+          (c.op_type !== 'Reshape' || c.input![0] === name),
+      )
+    );
+  };
+  for (const v of graph.input ?? []) {
+    const name = v.name ?? '';
+    if (!isConst(name) && v.type?.tensor_type?.elem_type === DataType.FLOAT && readsWell(name))
+      candidates.push(name);
+  }
+  for (const n of nodes) {
+    if (!PRODUCERS.has(n.op_type ?? '') || (n.domain ?? '') !== '') continue;
+    const name = n.output![0]!;
+    if (readsWell(name)) candidates.push(name);
+  }
+  const layerNodes = nodes.filter(
+    (n) =>
+      (n.op_type === 'Conv' || n.op_type === 'Gemm' || n.op_type === 'MatMul') && isConst(n.input?.[1] ?? ''),
+  );
+  if (layerNodes.length === 0) {
+    throw new UnsupportedModelError({
+      model: where,
+      expected: 'at least one Conv, Gemm or MatMul with a constant weight to quantize',
+      actual: 'none',
+    });
+  }
+
+  // 3. Calibrate on the float model (tensor names survive the Relu folding: folded producers now
+  //    write the Relu's output).
+  const ranges = await calibrateActivations(model, options.calibration, candidates, options);
+  const params = new Map<string, QParams>();
+  const producerOf = new Map<string, NodeProto>();
+  for (const n of nodes) for (const o of n.output ?? []) producerOf.set(o, n);
+  for (const name of candidates) {
+    const p = producerOf.get(name);
+    const input = p?.input?.[0];
+    if (p !== undefined && SAME_SCALE.has(p.op_type ?? '') && input !== undefined && params.has(input)) {
+      params.set(name, params.get(input)!);
+    } else {
+      const [lo, hi] = ranges.get(name)!;
+      params.set(name, uint8Params(lo, hi));
+    }
+  }
+
+  // 4. Rewrite: Q/DQ after each quantized tensor, int8 weights and int32 biases behind DQ nodes.
+  const newInit: TensorProto[] = [];
+  const scalar = (name: string, type: number, value: number) =>
+    makeTensor(name, type, [], type === DataType.FLOAT ? Float32Array.of(value) : Uint8Array.of(value));
+  const dqName = (t: string) => `${t}_DequantizeLinear_Output`;
+  const qdq = (t: string): NodeProto[] => {
+    const { scale, zeroPoint } = params.get(t)!;
+    newInit.push(
+      scalar(`${t}_scale`, DataType.FLOAT, scale),
+      scalar(`${t}_zero_point`, DataType.UINT8, zeroPoint),
+    );
+    return [
+      {
+        input: [t, `${t}_scale`, `${t}_zero_point`],
+        output: [`${t}_QuantizeLinear_Output`],
+        name: `${t}_QuantizeLinear`,
+        op_type: 'QuantizeLinear',
+      },
+      {
+        input: [`${t}_QuantizeLinear_Output`, `${t}_scale`, `${t}_zero_point`],
+        output: [dqName(t)],
+        name: `${t}_DequantizeLinear`,
+        op_type: 'DequantizeLinear',
+      },
+    ];
+  };
+  const quantized = new Set(candidates);
+  const rewired = (n: NodeProto): NodeProto => ({
+    ...n,
+    input: n.input!.map((i) => (quantized.has(i) ? dqName(i) : i)),
+  });
+  const out: NodeProto[] = [];
+  for (const name of candidates) if (!producerOf.has(name)) out.push(...qdq(name));
+  let layers = 0;
+  const used = new Set<string>();
+  for (const original of nodes) {
+    const n = rewired(original);
+    const x = original.input?.[0] ?? '';
+    if (layerNodes.includes(original) && quantized.has(x)) {
+      const key = n.name || `${n.op_type}_${out.length}`;
+      const w = initializers.get(original.input![1]!)!;
+      const dims = tensorDims(w);
+      const axis: 0 | 1 =
+        n.op_type === 'Conv' ? 0 : n.op_type === 'Gemm' ? (attrInt(n, 'transB', 0) === 1 ? 0 : 1) : 1;
+      if (dims.length >= 2 && (n.op_type === 'Conv' || dims.length === 2)) {
+        const perChannel = options.perChannel !== false;
+        const { q, scales } = perChannel
+          ? quantizePerChannel(readFloat32(w), dims, axis)
+          : quantizePerChannel(readFloat32(w), [1, shapeSize(dims)], 0);
+        const wq = `${key}.weight_quantized`;
+        newInit.push(
+          makeTensor(wq, DataType.INT8, dims, q),
+          makeTensor(`${wq}_scale`, DataType.FLOAT, perChannel ? [scales.length] : [], scales),
+          makeTensor(
+            `${wq}_zero_point`,
+            DataType.INT8,
+            perChannel ? [scales.length] : [],
+            new Int8Array(scales.length),
+          ),
+        );
+        out.push({
+          input: [wq, `${wq}_scale`, `${wq}_zero_point`],
+          output: [`${wq}_dq`],
+          name: `${wq}_DequantizeLinear`,
+          op_type: 'DequantizeLinear',
+          attribute: perChannel ? [intAttr('axis', axis)] : [],
+        });
+        n.input![1] = `${wq}_dq`;
+        const b = n.op_type === 'MatMul' ? undefined : initializers.get(original.input?.[2] ?? '');
+        const outChannels = axis === 0 ? dims[0]! : dims[1]!;
+        if (b !== undefined && shapeSize(tensorDims(b)) === outChannels) {
+          const sx = params.get(x)!.scale;
+          const bias = readFloat32(b);
+          const bScale = Float32Array.from(
+            { length: outChannels },
+            (_, c) => sx * scales[perChannel ? c : 0]!,
+          );
+          const bq = Int32Array.from(bias, (v, c) => roundEven(v / bScale[c]!));
+          const bn = `${key}.bias_quantized`;
+          newInit.push(
+            makeTensor(bn, DataType.INT32, [bq.length], bq),
+            makeTensor(`${bn}_scale`, DataType.FLOAT, [bq.length], bScale),
+            makeTensor(`${bn}_zero_point`, DataType.INT32, [bq.length], new Int32Array(bq.length)),
+          );
+          out.push({
+            input: [bn, `${bn}_scale`, `${bn}_zero_point`],
+            output: [`${bn}_dq`],
+            name: `${bn}_DequantizeLinear`,
+            op_type: 'DequantizeLinear',
+            attribute: [intAttr('axis', 0)],
+          });
+          n.input![2] = `${bn}_dq`;
+        }
+        layers++;
+      }
+    }
+    out.push(n);
+    for (const o of n.output ?? []) if (quantized.has(o)) out.push(...qdq(o));
+  }
+  for (const n of out) for (const i of n.input ?? []) used.add(i);
+  const initializer = [...(graph.initializer ?? []).filter((t) => used.has(t.name ?? '')), ...newInit];
+  return {
+    model: {
+      proto: { ...model.proto, graph: { ...graph, node: out, initializer } },
+      ...(model.sourcePath === undefined ? {} : { sourcePath: model.sourcePath }),
+    },
+    quantizedActivations: candidates.length,
+    quantizedLayers: layers,
+    foldedRelus: folded,
+    ranges: new Map(candidates.map((c) => [c, ranges.get(c)!])),
+  };
+}
