@@ -31,23 +31,11 @@ export interface QuantizeResult {
   readonly ranges: ActivationRanges;
 }
 
-// Ops whose float output may be quantized, and ops that read quantized (DequantizeLinear) inputs well:
+// Ops whose float output may be quantized and that read quantized (DequantizeLinear) inputs well:
 // onnxruntime's QDQ transformer fuses them into integer kernels (QLinearConv, QGemm, QLinearMatMul,
 // QLinearAdd, QLinearGlobalAveragePool, QLinearAveragePool) or runs them on uint8 directly (MaxPool,
 // Flatten, Reshape drop their DQ/Q pair when both share scale and zero point).
-const PRODUCERS = new Set([
-  'Conv',
-  'Gemm',
-  'MatMul',
-  'Add',
-  'Relu',
-  'MaxPool',
-  'AveragePool',
-  'GlobalAveragePool',
-  'Flatten',
-  'Reshape',
-]);
-const CONSUMERS = new Set([
+const QDQ_OPS = new Set([
   'Conv',
   'Gemm',
   'MatMul',
@@ -152,7 +140,7 @@ export async function quantizeModel(
       !outputs.has(name) &&
       list.every(
         (c) =>
-          CONSUMERS.has(c.op_type ?? '') &&
+          QDQ_OPS.has(c.op_type ?? '') &&
           (c.domain ?? '') === '' &&
           (c.op_type !== 'Reshape' || c.input![0] === name),
       )
@@ -164,7 +152,7 @@ export async function quantizeModel(
       candidates.push(name);
   }
   for (const n of nodes) {
-    if (!PRODUCERS.has(n.op_type ?? '') || (n.domain ?? '') !== '') continue;
+    if (!QDQ_OPS.has(n.op_type ?? '') || (n.domain ?? '') !== '') continue;
     const name = n.output![0]!;
     if (readsWell(name)) candidates.push(name);
   }
