@@ -63,11 +63,11 @@ describe.skipIf(retina === undefined)('FLOPs of the RetinaMNIST ResNet50', () =>
     const dense = pruneModel(model, {
       linearLayers: 'none',
       convLayers: 'none',
-      linearIntensity: 0,
-      convIntensity: 0,
-      linearTarget: 'weights',
-      convTarget: 'weights',
-    }).layers;
+      linearIntensity: 1,
+      convIntensity: 1,
+      linearTarget: 'both',
+      convTarget: 'both',
+    }).layers; // nothing selected: intensities and targets have no effect
     expect(relativeFlops(flops, dense, dense, 32)).toBe(1);
     expect(relativeFlops(flops, dense, dense, 8)).toBe(0.25);
     const size = modelSize(model);

@@ -1,7 +1,8 @@
 // Every `@example` of the sources runs as a doctest: each `expression // => value` line must
 // evaluate to that value. Names in scope: this package's and @paretokit/problem's exports, and
 // node's `join` and `tmpdir` for examples that write files, and `tinyNpz()`: a 3-class RGB 2x2
-// dataset (4 train, 2 val, 2 test images) in the official .npz layout.
+// dataset (4 train, 2 val, 2 test images) in the official .npz layout, and `tinySidecar`, a sidecar
+// for `tinyCnn({ size: 2 })` on it.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as problem from '@paretokit/problem';
@@ -23,8 +24,14 @@ const tinyNpz = () =>
     test: split(2, [2, 0]),
   });
 
+const tinySidecar = {
+  classes: 3,
+  input: { name: 'input', layout: 'NCHW', shape: [3, 2, 2], dtype: 'float32', preprocess: 'x/255' },
+  output: { name: 'logits' },
+};
+
 describeDocExamples({
   dirs: [new URL('.', import.meta.url), new URL('./errors/', import.meta.url)],
-  scope: { ...problem, ...compression, join, tmpdir, tinyNpz },
+  scope: { ...problem, ...compression, join, tmpdir, tinyNpz, tinySidecar },
   exports: Object.keys(compression).filter((name) => name !== 'DataType'),
 });

@@ -2,6 +2,14 @@ export type { ActivationRanges, CalibrationOptions } from './calibrate-activatio
 export { calibrateActivations } from './calibrate-activations.js';
 export type { ClassificationMetrics } from './classification-metrics.js';
 export { classificationMetrics } from './classification-metrics.js';
+export type {
+  CompressionConfig,
+  CompressionEvalResult,
+  CompressionMeasurement,
+  CompressionProblem,
+  CompressionProblemOptions,
+} from './compression-problem.js';
+export { compressionProblem } from './compression-problem.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
 export { countFlops } from './count-flops.js';
 export type { MedMNISTArrays } from './encode-medmnist.js';

@@ -1,8 +1,8 @@
 import { Random } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
 import { retinaFiles } from '../test/shared-data.js';
+import { tinyDataset, tinySidecar } from '../test/tiny-data.js';
 import { calibrateActivations } from './calibrate-activations.js';
-import { encodeMedMNIST } from './encode-medmnist.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { initializerMap } from './internal/graph.js';
@@ -18,27 +18,8 @@ import { quantizePerChannel } from './quantize-per-channel.js';
 import { tinyCnn } from './tiny-cnn.js';
 
 async function tinyData(count = 24) {
-  const rng = Random.fromSeed(5);
-  const split = (n: number) => ({
-    count: n,
-    images: Uint8Array.from({ length: n * 8 * 8 * 3 }, () => rng.int(256)),
-    labels: Int32Array.from({ length: n }, () => rng.int(3)),
-  });
-  const ds = await loadMedMNIST(
-    encodeMedMNIST({ height: 8, width: 8, channels: 3, train: split(count), val: split(8), test: split(8) }),
-  );
-  const sidecar = await readSidecar({
-    classes: 3,
-    input: {
-      name: 'input',
-      layout: 'NCHW',
-      shape: [3, 8, 8],
-      dtype: 'float32',
-      preprocess: 'x/255, then (x-0.5)/0.5',
-    },
-    output: { name: 'logits' },
-  });
-  return { train: prepareInputs(ds, 'train', sidecar), test: prepareInputs(ds, 'test', sidecar) };
+  const ds = await tinyDataset(5, [count, 8, 8]);
+  return { train: prepareInputs(ds, 'train', tinySidecar), test: prepareInputs(ds, 'test', tinySidecar) };
 }
 
 describe('quantizePerChannel', () => {

@@ -1,0 +1,367 @@
+import {
+  binary,
+  checkSeed,
+  choice,
+  type DefinedProblem,
+  defineProblem,
+  type EvalContext,
+  type EvalResult,
+  InvalidArgumentError,
+  type Matrix,
+  real,
+} from '@paretokit/problem';
+import { type CountFlopsOptions, countFlops, type FlopsReport } from './count-flops.js';
+import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+import { evaluateModel } from './evaluate-model.js';
+import { modelInput } from './internal/model-input.js';
+import { loadMedMNIST, type MedMNISTDataset } from './load-medmnist.js';
+import { loadOnnx } from './load-onnx.js';
+import { type ModelSidecar, type Preprocessing, readSidecar } from './model-sidecar.js';
+import { modelSize } from './model-size.js';
+import type { OnnxModel } from './onnx-types.js';
+import { type ModelInputs, prepareInputs } from './prepare-inputs.js';
+import { type PrunedLayer, type PruningConfig, pruneModel } from './prune-model.js';
+import { quantizeModel } from './quantize-model.js';
+import { relativeFlops } from './relative-flops.js';
+import { saveOnnxSync } from './save-onnx.js';
+
+const SELECTIONS = ['none', 'all', 'random'] as const;
+const TARGETS = ['weights', 'biases', 'both'] as const;
+
+/** The 7 variables of the study (METHOD.md), in order x1..x7. */
+const VARIABLES = {
+  x1: choice(SELECTIONS),
+  x2: choice(SELECTIONS),
+  // Intensities are fractions strictly inside (0, 1) in the study; [0.01, 0.99] keeps them there.
+  x3: real(0.01, 0.99),
+  x4: real(0.01, 0.99),
+  x5: choice(TARGETS),
+  x6: choice(TARGETS),
+  x7: binary(),
+};
+
+/** A decoded configuration: pruning (x1..x6) and quantization (x7). */
+export interface CompressionConfig extends PruningConfig {
+  /** x7: int8 quantization. */
+  readonly quantize: boolean;
+}
+
+/** Everything measured in one real evaluation, besides the objectives. */
+export interface CompressionMeasurement {
+  readonly config: CompressionConfig;
+  /** Split the model was evaluated on. */
+  readonly split: 'val' | 'test';
+  /** f1: FLOPs x density x bits / 32, relative to the base model. */
+  readonly f1: number;
+  readonly accuracy: number;
+  readonly macroF1: number;
+  readonly balancedAccuracy: number;
+  readonly auc: number;
+  readonly confusion: number[][];
+  /** Inference wall time over the whole split, seconds (1 thread unless configured). */
+  readonly inferenceSeconds: number;
+  /** Wall time of the whole evaluation: prune, quantize (with calibration), session, inference. */
+  readonly evaluationSeconds: number;
+  readonly pruneSeconds: number;
+  readonly quantizeSeconds: number;
+  /** Bytes of the encoded model, and with a sparse encoding estimate. */
+  readonly sizeBytes: number;
+  readonly sparseBytes: number;
+  /** Non-zero fraction of all constant tensors. */
+  readonly nonZeroRate: number;
+  readonly layers: readonly PrunedLayer[];
+}
+
+/** The evaluation result of a {@link CompressionProblem}: F, G and one measurement per row. */
+export interface CompressionEvalResult extends EvalResult {
+  readonly G: Matrix;
+  readonly measurements: readonly CompressionMeasurement[];
+}
+
+/** The 7-variable compression problem, with its base model's measurement. */
+export interface CompressionProblem extends DefinedProblem<typeof VARIABLES> {
+  evaluate(X: Matrix, ctx: EvalContext): Promise<CompressionEvalResult>;
+  /** The uncompressed model on the selection split. */
+  readonly base: CompressionMeasurement;
+  /** Accuracy threshold of the constraint: (1 - tolerance) x base accuracy. */
+  readonly tau: number;
+  /** Decodes an encoded row (x1..x7) into a configuration. */
+  decodeConfig(x: ArrayLike<number>): CompressionConfig;
+  /** Measures a configuration on a split (e.g. the final front on `test`); cached like evaluations. */
+  measure(config: CompressionConfig, split?: 'val' | 'test'): Promise<CompressionMeasurement>;
+  /** Number of real (not cached) evaluations so far. */
+  readonly realEvaluations: number;
+}
+
+/** Options of {@link compressionProblem}. */
+export interface CompressionProblemOptions {
+  /** The trained ONNX model: a path or a loaded model. */
+  readonly model: string | OnnxModel;
+  /** Its JSON sidecar: a path or the parsed object. */
+  readonly sidecar: string | object;
+  /** The MedMNIST `.npz` file: a path or a loaded dataset. */
+  readonly dataset: string | MedMNISTDataset;
+  /** Split the objectives are measured on: `validation` (default) or `test` (the study's choice). */
+  readonly selectOn?: 'validation' | 'test';
+  /** Calibration for x7: the first `count` training images (default 100), min/max or percentile. */
+  readonly calibration?: {
+    readonly count?: number;
+    readonly method?: 'minmax' | 'percentile';
+    readonly percentile?: number;
+  };
+  /** Seed of the random layer subsets (x1 or x2 = random). Default 0. */
+  readonly seed?: number;
+  /** Relative accuracy loss allowed by the constraint. Default 0.04 (tau = 0.96 x base accuracy). */
+  readonly tolerance?: number;
+  /** onnxruntime intra-op threads. Default 1. */
+  readonly threads?: number;
+  /** Examples per inference call. Default 100. */
+  readonly batchSize?: number;
+  /** Overrides the preprocessing read from the sidecar. */
+  readonly preprocessing?: Preprocessing;
+  /** Per-example input shape for FLOPs, when the graph leaves it unknown (default: the sidecar's). */
+  readonly flops?: CountFlopsOptions;
+  /** Problem name. Default `compression:<dataset name>`. */
+  readonly name?: string;
+}
+
+/** 32-bit FNV-1a of a string. O(length). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A configuration with the settings that have no effect blanked, so equal models share a key. */
+function canonical(c: CompressionConfig): CompressionConfig {
+  const linear = c.linearLayers !== 'none';
+  const conv = c.convLayers !== 'none';
+  return {
+    linearLayers: c.linearLayers,
+    convLayers: c.convLayers,
+    linearIntensity: linear ? c.linearIntensity : 0,
+    convIntensity: conv ? c.convIntensity : 0,
+    linearTarget: linear ? c.linearTarget : 'weights',
+    convTarget: conv ? c.convTarget : 'weights',
+    quantize: c.quantize,
+  };
+}
+
+/**
+ * The study's compression problem (METHOD.md): 7 variables (x1, x2 which linear / conv layers to
+ * prune: none, all, a random subset; x3, x4 pruning intensities in [0.01, 0.99]; x5, x6 what to
+ * prune: weights, biases, both; x7 int8 quantization), objectives f1 (min: FLOPs x density x bits
+ * / 32 relative to the base model) and accuracy (max, a fraction), and one constraint
+ * `tau - accuracy <= 0` with tau = 0.96 x the base model's accuracy on the same split. Loads the
+ * model and data and measures the base model once. Every evaluation prunes (random subsets drawn
+ * from a hash of the configuration and `seed`, so the same x gives the same model), quantizes
+ * (calibrated on the first training images), runs the selection split with onnxruntime, and is
+ * cached by its configuration. `evaluate` returns F, G and a measurement per row (latency, size,
+ * non-zero rate, macro F1, AUC, confusion matrix). The evaluation context's seed is not used.
+ *
+ * @throws UnsupportedModelError if the model's input does not match the sidecar or the data.
+ * @example
+ * const p = await compressionProblem({ model: tinyCnn({ size: 2 }), sidecar: tinySidecar, dataset: await loadMedMNIST(tinyNpz()) });
+ * p.variables.map((v) => v.name) // => ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']
+ * const r = await p.evaluate(toMatrix([[0, 0, 0.5, 0.5, 0, 0, 0]]), { seed: 0 });
+ * [r.F.data[0], r.F.data[1] === p.base.accuracy] // => [1, true]
+ */
+export async function compressionProblem(options: CompressionProblemOptions): Promise<CompressionProblem> {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem(options)',
+      expected: 'an options object',
+      actual: options,
+    });
+  }
+  const seed = checkSeed(options.seed ?? 0, 'compressionProblem: seed');
+  const tolerance = options.tolerance ?? 0.04;
+  if (!(tolerance >= 0 && tolerance < 1)) {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem: tolerance',
+      expected: 'a number in [0, 1)',
+      actual: tolerance,
+    });
+  }
+  const selectOn = options.selectOn ?? 'validation';
+  if (selectOn !== 'validation' && selectOn !== 'test') {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem: selectOn',
+      expected: '"validation" or "test"',
+      actual: selectOn,
+    });
+  }
+  const split = selectOn === 'validation' ? 'val' : 'test';
+  const model = typeof options.model === 'string' ? await loadOnnx(options.model) : options.model;
+  const sidecar: ModelSidecar = await readSidecar(options.sidecar);
+  const dataset = typeof options.dataset === 'string' ? await loadMedMNIST(options.dataset) : options.dataset;
+
+  const input = modelInput(model, sidecar.input.name);
+  const expected = sidecar.input.shape;
+  if (
+    input.exampleShape.length !== expected.length ||
+    input.exampleShape.some((d, i) => d !== -1 && d !== expected[i])
+  ) {
+    throw new UnsupportedModelError({
+      model: model.sourcePath ?? 'model',
+      expected: `input "${input.name}" of per-example shape [${expected.join(', ')}] (from the sidecar)`,
+      actual: `[${input.exampleShape.map((d) => (d === -1 ? '?' : d)).join(', ')}]`,
+    });
+  }
+  if (sidecar.classes !== dataset.classes) {
+    throw new UnsupportedModelError({
+      model: model.sourcePath ?? 'model',
+      expected: `${dataset.classes} classes (as ${dataset.name})`,
+      actual: `${sidecar.classes} in the sidecar`,
+    });
+  }
+  const prep = options.preprocessing === undefined ? {} : { preprocessing: options.preprocessing };
+  const inputsBySplit = new Map<'val' | 'test', ModelInputs>();
+  const inputsFor = (s: 'val' | 'test') => {
+    let v = inputsBySplit.get(s);
+    if (v === undefined) {
+      v = prepareInputs(dataset, s, sidecar, prep);
+      inputsBySplit.set(s, v);
+    }
+    return v;
+  };
+  const calibration = prepareInputs(dataset, 'train', sidecar, {
+    ...prep,
+    limit: options.calibration?.count ?? 100,
+  });
+  const flops: FlopsReport = await countFlops(model, options.flops ?? { exampleShape: expected });
+  const evalOptions = {
+    threads: options.threads ?? 1,
+    batchSize: options.batchSize ?? 100,
+    inputName: input.name,
+    outputName: sidecar.output.name,
+  };
+  const none: CompressionConfig = {
+    linearLayers: 'none',
+    convLayers: 'none',
+    linearIntensity: 0,
+    convIntensity: 0,
+    linearTarget: 'weights',
+    convTarget: 'weights',
+    quantize: false,
+  };
+  const baseLayers = pruneModel(model, none).layers;
+
+  const cache = new Map<string, Promise<CompressionMeasurement>>();
+  let real = 0;
+  const run = async (config: CompressionConfig, s: 'val' | 'test'): Promise<CompressionMeasurement> => {
+    real++;
+    const started = performance.now();
+    const key = JSON.stringify(config);
+    const pruned = pruneModel(model, config, { random: fnv1a(`${seed}|${key}`) });
+    const pruneSeconds = (performance.now() - started) / 1000;
+    let final = pruned.model;
+    let quantizeSeconds = 0;
+    if (config.quantize) {
+      const t0 = performance.now();
+      final = (
+        await quantizeModel(pruned.model, {
+          calibration,
+          threads: evalOptions.threads,
+          ...(options.calibration?.method === undefined ? {} : { method: options.calibration.method }),
+          ...(options.calibration?.percentile === undefined
+            ? {}
+            : { percentile: options.calibration.percentile }),
+        })
+      ).model;
+      quantizeSeconds = (performance.now() - t0) / 1000;
+    }
+    const bytes = saveOnnxSync(final);
+    const result = await evaluateModel(bytes, inputsFor(s), evalOptions);
+    const size = modelSize(final);
+    return {
+      config,
+      split: s,
+      f1: relativeFlops(flops, pruned.layers, baseLayers, config.quantize ? 8 : 32),
+      accuracy: result.accuracy,
+      macroF1: result.macroF1,
+      balancedAccuracy: result.balancedAccuracy,
+      auc: result.auc,
+      confusion: result.confusion,
+      inferenceSeconds: result.seconds,
+      evaluationSeconds: (performance.now() - started) / 1000,
+      pruneSeconds,
+      quantizeSeconds,
+      sizeBytes: size.bytes,
+      sparseBytes: size.sparseBytes,
+      nonZeroRate: size.nonZeroRate,
+      layers: pruned.layers,
+    };
+  };
+  const measure = (config: CompressionConfig, s: 'val' | 'test' = split): Promise<CompressionMeasurement> => {
+    const c = canonical(config);
+    const key = `${s}|${JSON.stringify(c)}`;
+    let m = cache.get(key);
+    if (m === undefined) {
+      m = run(c, s);
+      cache.set(key, m);
+      m.catch(() => cache.delete(key));
+    }
+    return m;
+  };
+
+  const base = await measure(none);
+  const tau = (1 - tolerance) * base.accuracy;
+  const toConfig = (v: {
+    x1: string;
+    x2: string;
+    x3: number;
+    x4: number;
+    x5: string;
+    x6: string;
+    x7: boolean;
+  }): CompressionConfig => ({
+    linearLayers: v.x1 as CompressionConfig['linearLayers'],
+    convLayers: v.x2 as CompressionConfig['convLayers'],
+    linearIntensity: v.x3,
+    convIntensity: v.x4,
+    linearTarget: v.x5 as CompressionConfig['linearTarget'],
+    convTarget: v.x6 as CompressionConfig['convTarget'],
+    quantize: v.x7,
+  });
+  const inner = defineProblem({
+    name: options.name ?? `compression:${dataset.name}`,
+    variables: VARIABLES,
+    objectives: [
+      { name: 'f1', sense: 'min' },
+      { name: 'accuracy', sense: 'max' },
+    ],
+    constraints: ['accuracy >= tau'],
+    evaluateOne: async (values) => {
+      const m = await measure(toConfig(values));
+      return { F: [m.f1, m.accuracy], G: [tau - m.accuracy] };
+    },
+  });
+  const decodeConfig = (x: ArrayLike<number>) => toConfig(inner.space.decode(Float64Array.from(x)));
+  const problem: CompressionProblem = {
+    name: inner.name,
+    variables: inner.variables,
+    objectives: inner.objectives,
+    constraints: inner.constraints,
+    space: inner.space,
+    base,
+    tau,
+    decodeConfig,
+    measure,
+    get realEvaluations() {
+      return real;
+    },
+    async evaluate(X: Matrix, ctx: EvalContext): Promise<CompressionEvalResult> {
+      const result = await inner.evaluate(X, ctx);
+      const measurements: CompressionMeasurement[] = [];
+      for (let i = 0; i < X.rows; i++) {
+        measurements.push(await measure(decodeConfig(X.data.subarray(i * X.cols, (i + 1) * X.cols))));
+      }
+      return { F: result.F, G: result.G!, measurements };
+    },
+  };
+  return Object.freeze(problem);
+}
