@@ -12,6 +12,8 @@ export type {
 export { compressionProblem } from './compression-problem.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
 export { countFlops } from './count-flops.js';
+export type { DownloadMedMNISTOptions } from './download-medmnist.js';
+export { downloadMedMNIST } from './download-medmnist.js';
 export type { MedMNISTArrays } from './encode-medmnist.js';
 export { encodeMedMNIST } from './encode-medmnist.js';
 export type { DatasetFormatErrorDetails } from './errors/dataset-format-error.js';
