@@ -1,7 +1,8 @@
 /** Round half to even, as onnxruntime's QuantizeLinear. */
 export function roundEven(x: number): number {
+  // Math.round sends ties up, so a tie shows as r - x === 0.5; an odd r then steps down to even.
   const r = Math.round(x);
-  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  return r - x === 0.5 && (r & 1) !== 0 ? r - 1 : r;
 }
 
 /**
@@ -21,18 +22,22 @@ export function quantizePerChannel(
   const channels = dims[axis]!;
   const scales = new Float32Array(channels);
   const q = new Int8Array(values.length);
-  const inner = axis === 0 ? values.length / channels : 1;
-  const stride = axis === 0 ? 1 : channels;
   const count = values.length / channels;
-  const at = (c: number, j: number) => (axis === 0 ? c * inner + j : j * stride + c);
+  // Channel c holds entries c * count + j (axis 0) or j * channels + c (axis 1, columns).
+  const stride = axis === 0 ? 1 : channels;
   for (let c = 0; c < channels; c++) {
+    const first = axis === 0 ? c * count : c;
+    const end = first + count * stride;
     let max = 0;
-    for (let j = 0; j < count; j++) max = Math.max(max, Math.abs(values[at(c, j)]!));
+    for (let i = first; i < end; i += stride) {
+      const a = Math.abs(values[i]!);
+      if (a > max) max = a;
+    }
     const scale = max > 0 ? Math.fround(max / 127) : 1;
     scales[c] = scale;
-    for (let j = 0; j < count; j++) {
-      const i = at(c, j);
-      q[i] = Math.max(-127, Math.min(127, roundEven(values[i]! / scale)));
+    for (let i = first; i < end; i += stride) {
+      const v = roundEven(values[i]! / scale);
+      q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
     }
   }
   return { q, scales };
