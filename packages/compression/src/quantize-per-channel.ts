@@ -37,7 +37,7 @@ export function quantizePerChannel(
     scales[c] = scale;
     for (let i = first; i < end; i += stride) {
       const v = roundEven(values[i]! / scale);
-      q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
+      q[i] = Math.min(127, Math.max(-127, v));
     }
   }
   return { q, scales };
