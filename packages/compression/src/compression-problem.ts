@@ -276,7 +276,7 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
     }
     const bytes = saveOnnxSync(final);
     const result = await evaluateModel(bytes, inputsFor(s), evalOptions);
-    const size = modelSize(final);
+    const size = modelSize(final, bytes);
     return {
       config,
       split: s,

@@ -1,12 +1,13 @@
 import { InvalidArgumentError } from '@paretokit/problem';
-import { quickselect } from './internal/quickselect.js';
+import { float32Bits, kthSmallestAbs } from './internal/quickselect.js';
 
 /**
  * Unstructured L1-magnitude pruning of one tensor, in place: the `round(fraction * n)` entries of
  * smallest absolute value become exactly 0 (ties at the threshold are taken in index order, so the
- * count is exact). The threshold comes from selection, not sorting: O(n) expected time, O(n)
- * scratch (pass `scratch` of at least n entries to reuse one). Returns how many entries were zeroed
- * (already-zero entries count: they are the smallest).
+ * count is exact). The threshold comes from selection, not sorting (a sampled bracket, then
+ * quickselect on the few entries inside it), and the zeroing pass is branch-free: O(n) expected
+ * time, O(n) scratch (pass `scratch` of at least n entries to reuse one). Returns how many entries
+ * were zeroed (already-zero entries count: they are the smallest).
  *
  * @example
  * const w = Float32Array.from([0.5, -0.1, 0.3, -0.9, 0.2]);
@@ -28,18 +29,20 @@ export function pruneByMagnitude(values: Float32Array, fraction: number, scratch
     values.fill(0);
     return n;
   }
-  const abs = scratch !== undefined && scratch.length >= n ? scratch.subarray(0, n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) abs[i] = Math.abs(values[i]!);
-  const threshold = quickselect(abs, k - 1);
-  // Entries strictly below the threshold all go; of those equal to it, the first ones fill up k.
+  const buffer = scratch !== undefined && scratch.length >= n ? scratch : new Float32Array(n);
+  const threshold = float32Bits(kthSmallestAbs(values, k - 1, buffer));
+  // Zero every |w| < threshold without branches (see kthSmallestAbs): m is all ones when below.
+  const bits = new Uint32Array(values.buffer, values.byteOffset, n);
   let below = 0;
-  for (let i = 0; i < n; i++) if (Math.abs(values[i]!) < threshold) below++;
-  let ties = k - below;
   for (let i = 0; i < n; i++) {
-    const a = Math.abs(values[i]!);
-    if (a < threshold) values[i] = 0;
-    else if (a === threshold && ties > 0) {
-      values[i] = 0;
+    const m = ((bits[i]! & 0x7fffffff) - threshold) >> 31;
+    below -= m;
+    bits[i] = bits[i]! & ~m;
+  }
+  // Of the entries equal to the threshold, the first ones in index order fill up k.
+  for (let i = 0, ties = k - below; ties > 0 && i < n; i++) {
+    if ((bits[i]! & 0x7fffffff) === threshold) {
+      bits[i] = 0;
       ties--;
     }
   }
