@@ -18,6 +18,8 @@ export interface EvaluateModelOptions {
   readonly outputName?: string;
   /** Write the graph onnxruntime runs (after its fusions) here, to check which kernels it chose. */
   readonly optimizedModelFilePath?: string;
+  /** onnxruntime graph optimisation level. Default `all`; `extended` skips the NCHWc float layouts. */
+  readonly optimizationLevel?: 'basic' | 'extended' | 'all';
 }
 
 /** What {@link evaluateModel} measures: quality and wall time. */
@@ -62,6 +64,7 @@ export async function evaluateModel(
     ...(options.optimizedModelFilePath === undefined
       ? {}
       : { optimizedModelFilePath: options.optimizedModelFilePath }),
+    ...(options.optimizationLevel === undefined ? {} : { optimizationLevel: options.optimizationLevel }),
   });
   const sessionSeconds = (performance.now() - started) / 1000;
   try {

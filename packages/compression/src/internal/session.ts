@@ -6,6 +6,8 @@ export interface SessionSettings {
   readonly threads?: number;
   /** Write the graph onnxruntime actually runs (after fusions) to this path. */
   readonly optimizedModelFilePath?: string;
+  /** onnxruntime graph optimisation level. Default `all` (includes NCHWc layouts and QDQ fusions). */
+  readonly optimizationLevel?: 'basic' | 'extended' | 'all';
 }
 
 /**
@@ -20,7 +22,7 @@ export function createSession(
     intraOpNumThreads: settings.threads ?? 1,
     interOpNumThreads: 1,
     executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
+    graphOptimizationLevel: settings.optimizationLevel ?? 'all',
     logSeverityLevel: 3,
     extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
     ...(settings.optimizedModelFilePath === undefined
