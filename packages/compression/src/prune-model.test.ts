@@ -110,6 +110,28 @@ describe('pruneModel', () => {
     expect(() => pruneModel(base, config)).toThrow(/random/);
   });
 
+  it('reads weights stored in float_data as well as raw_data, and writes raw_data', () => {
+    const base = tinyCnn();
+    const graph = base.proto.graph!;
+    const typed = {
+      proto: {
+        ...base.proto,
+        graph: {
+          ...graph,
+          initializer: graph.initializer!.map(({ raw_data, ...t }) =>
+            t.name === 'fc.weight'
+              ? { ...t, float_data: Array.from(readFloat32({ ...t, raw_data })) }
+              : { ...t, raw_data },
+          ),
+        },
+      },
+    };
+    const a = pruneModel(base, { ...none, linearLayers: 'all' }).model;
+    const b = pruneModel(typed, { ...none, linearLayers: 'all' }).model;
+    expect(tensor(b, 'fc.weight')).toEqual(tensor(a, 'fc.weight'));
+    expect(initializerMap(b.proto.graph!).get('fc.weight')!.float_data).toBeUndefined();
+  });
+
   it('prunes a weight shared through an Identity node once', () => {
     const base = tinyCnn({ identityWeight: true });
     const { layers } = pruneModel(base, { ...none, linearLayers: 'all', linearIntensity: 0.75 });
