@@ -8,7 +8,7 @@ import { initializerMap } from './internal/graph.js';
 import { quickselect } from './internal/quickselect.js';
 import { readFloat32 } from './internal/tensors.js';
 import { loadOnnx } from './load-onnx.js';
-import type { OnnxModel } from './onnx-types.js';
+import type { OnnxModel, TensorProto } from './onnx-types.js';
 import { pruneByMagnitude } from './prune-by-magnitude.js';
 import { type PruningConfig, pruneModel } from './prune-model.js';
 import { tinyCnn } from './tiny-cnn.js';
@@ -113,18 +113,13 @@ describe('pruneModel', () => {
   it('reads weights stored in float_data as well as raw_data, and writes raw_data', () => {
     const base = tinyCnn();
     const graph = base.proto.graph!;
-    const typed = {
-      proto: {
-        ...base.proto,
-        graph: {
-          ...graph,
-          initializer: graph.initializer!.map(({ raw_data, ...t }) =>
-            t.name === 'fc.weight'
-              ? { ...t, float_data: Array.from(readFloat32({ ...t, raw_data })) }
-              : { ...t, raw_data },
-          ),
-        },
-      },
+    const asFloatData = (t: TensorProto): TensorProto => {
+      if (t.name !== 'fc.weight') return t;
+      const { raw_data: _raw, ...rest } = t;
+      return { ...rest, float_data: Array.from(readFloat32(t)) };
+    };
+    const typed: OnnxModel = {
+      proto: { ...base.proto, graph: { ...graph, initializer: graph.initializer!.map(asFloatData) } },
     };
     const a = pruneModel(base, { ...none, linearLayers: 'all' }).model;
     const b = pruneModel(typed, { ...none, linearLayers: 'all' }).model;
