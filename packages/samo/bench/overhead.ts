@@ -5,11 +5,12 @@
  * the infill choice. The real evaluations are not part of it. Prints the split per repeat, the
  * medians and the load average.
  *
- *   npx tsx bench/overhead.ts [--repeats 5] [--problem c2dtlz2|c1dtlz1] [--fast-lightgbm]
+ *   npx tsx bench/overhead.ts [--repeats 5] [--problem c2dtlz2|c1dtlz1] [--fast-lightgbm | --no-lightgbm]
  *
  * --fast-lightgbm runs the LightGBM bridge through a python3 wrapper that makes `import sklearn`
  * (and pandas, dask, matplotlib) fail, which lightgbm tolerates: it imports them only for its
- * optional scikit-learn/pandas interfaces, and they cost ~1 s per bridge process.
+ * optional scikit-learn/pandas interfaces, and they cost ~1 s per bridge process. --no-lightgbm
+ * leaves LightGBM out of the pool (3 candidates), to show its share.
  */
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -26,8 +27,10 @@ const repeats = Number(option('repeats') ?? 5);
 const problemName = option('problem') ?? 'c2dtlz2';
 const problem = problemName === 'c1dtlz1' ? c1dtlz1({ nObj: 2 }) : c2dtlz2({ nObj: 2 });
 const fast = process.argv.includes('--fast-lightgbm');
+const without = process.argv.includes('--no-lightgbm');
 
 const pool = defaultSurrogatePool();
+if (without) delete (pool as Record<string, unknown>).lightgbm;
 if (fast) {
   const dir = mkdtempSync(join(tmpdir(), 'samo-bench-'));
   const python = join(dir, 'python3-no-sklearn');
@@ -50,7 +53,7 @@ const median = (v: number[]) => {
 const rows: { selection: number; fit: number; optimize: number; total: number }[] = [];
 const loads: number[] = [loadavg()[0]!];
 console.log(
-  `${problem.name} (${problem.variables.length} variables, 2 objectives + 1 constraint), 100 points, ${cpus().length} cores, Node ${process.version}${fast ? ', LightGBM without its sklearn/pandas imports' : ''}`,
+  `${problem.name} (${problem.variables.length} variables, 2 objectives + 1 constraint), 100 points, ${cpus().length} cores, Node ${process.version}${fast ? ', LightGBM without its sklearn/pandas imports' : ''}${without ? ', pool without LightGBM' : ''}`,
 );
 for (let r = 0; r <= repeats; r++) {
   const run = samoAskTell(problem, { initialSamples: 100, budget: 102, surrogates: pool, seed: r + 1 });
