@@ -17,7 +17,7 @@ const slow = {
 };
 await samo(slow, {
   initialSamples: 20,
-  budget: 60,
+  budget: 80,
   surrogates: { knn: () => knnRegressor({ k: 3 }) },
   optimizerTermination: maxGenerations(30),
   log: logPath,
