@@ -17,13 +17,14 @@ import {
   selectRows,
   toMatrix,
 } from '@paretokit/problem';
+import type { ResolvedMetric } from '@paretokit/surrogates';
 import { mixedEncoder } from '@paretokit/surrogates';
 import { defaultSurrogatePool } from './default-surrogate-pool.js';
 import { EvaluationLogError } from './errors/evaluation-log-error.js';
 import { type LogHeader, type LogProposal, readEvaluationLog } from './evaluation-log.js';
 import { chooseInfill, NormalizedRows } from './internal/choose-infill.js';
 import { LogWriter } from './internal/log-writer.js';
-import { type ResolvedMetric, resolveMetric, selectSurrogates } from './internal/select-surrogates.js';
+import { resolveSelectionMetric, selectSurrogates } from './internal/select-surrogates.js';
 import { surrogateProblem } from './internal/surrogate-problem.js';
 import type {
   Archive,
@@ -127,7 +128,7 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
       actual: initialSamples,
     });
   }
-  const metric: ResolvedMetric = resolveMetric(options.selection ?? {});
+  const metric: ResolvedMetric = resolveSelectionMetric(options.selection ?? {});
   const fitConcurrency = positiveInteger(
     options.fitConcurrency ?? availableParallelism(),
     'samo: fitConcurrency',

@@ -1,9 +1,9 @@
 import { checkSeed, type Matrix } from '@paretokit/problem';
-import { type Metric, resolveMetric } from './internal/resolve-metric.js';
 import { checkCrossValidation, foldsOf, runFolds } from './internal/run-folds.js';
 import type { RegressorFactory } from './regressor.js';
+import { type Metric, resolveMetric } from './resolve-metric.js';
 
-export type { Metric } from './internal/resolve-metric.js';
+export type { Metric } from './resolve-metric.js';
 
 /** Options of {@link crossValidate}. */
 export interface CrossValidateOptions {

@@ -22,6 +22,8 @@ export { r2 } from './r2.js';
 export type { RandomForestRegressorOptions } from './random-forest-regressor.js';
 export { randomForestRegressor } from './random-forest-regressor.js';
 export type { Regressor, RegressorFactory } from './regressor.js';
+export type { ResolvedMetric } from './resolve-metric.js';
+export { resolveMetric } from './resolve-metric.js';
 export { rmse } from './rmse.js';
 export type { CandidateResult, SelectBestOptions, Selection } from './select-best.js';
 export { selectBest } from './select-best.js';

@@ -1,8 +1,8 @@
 import { checkSeed, InvalidArgumentError, type Matrix } from '@paretokit/problem';
 import type { CrossValidation } from './cross-validate.js';
-import { type Metric, resolveMetric } from './internal/resolve-metric.js';
 import { checkCrossValidation, foldsOf, freshRegressor, runFolds } from './internal/run-folds.js';
 import type { Regressor, RegressorFactory } from './regressor.js';
+import { type Metric, resolveMetric } from './resolve-metric.js';
 
 /** Options of {@link selectBest}. */
 export interface SelectBestOptions {

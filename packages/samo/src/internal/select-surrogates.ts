@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Matrix, ParetokitError, Random, selectRows } from '@paretokit/problem';
-import { kendallTau, mae, mape, type Regressor, r2, rmse } from '@paretokit/surrogates';
+import { type Regressor, type ResolvedMetric, resolveMetric } from '@paretokit/surrogates';
 import type {
   CandidateScores,
   SelectionOptions,
@@ -9,37 +9,9 @@ import type {
 } from '../samo-options.js';
 import { runLimited } from './run-limited.js';
 
-const BUILT_IN = { mape, rmse, mae, r2, kendallTau } as const;
-
-/** A metric's function and direction. */
-export interface ResolvedMetric {
-  readonly name: string;
-  readonly score: (yTrue: Float64Array, yPred: Float64Array) => number;
-  readonly greaterIsBetter: boolean;
-}
-
 /** The metric of the selection options (default MAPE); throws on an unknown name. */
-export function resolveMetric(selection: SelectionOptions): ResolvedMetric {
-  const metric = selection.metric ?? 'mape';
-  if (typeof metric === 'function') {
-    return {
-      name: metric.name || 'custom',
-      score: metric,
-      greaterIsBetter: selection.greaterIsBetter ?? false,
-    };
-  }
-  if (!Object.hasOwn(BUILT_IN, metric)) {
-    throw new InvalidArgumentError({
-      argument: 'samo: selection.metric',
-      expected: `one of ${Object.keys(BUILT_IN).join(', ')} or a function (yTrue, yPred) => number`,
-      actual: metric,
-    });
-  }
-  return {
-    name: metric,
-    score: BUILT_IN[metric],
-    greaterIsBetter: metric === 'r2' || metric === 'kendallTau',
-  };
+export function resolveSelectionMetric(selection: SelectionOptions): ResolvedMetric {
+  return resolveMetric(selection.metric ?? 'mape', selection.greaterIsBetter, 'samo: selection.metric');
 }
 
 /** One target to model: its pool and its values on the archive rows. */

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Matrix, Random, selectRows } from '@paretokit/problem';
 import type { CrossValidation } from '../cross-validate.js';
 import type { Regressor, RegressorFactory } from '../regressor.js';
+import type { resolveMetric } from '../resolve-metric.js';
 import { checkInteger, checkTrainingData } from './check-data.js';
-import type { resolveMetric } from './resolve-metric.js';
 
 /** Rows of each fold: a seeded shuffle cut into `k` folds, the first `n % k` one row larger (as scikit-learn's KFold). */
 export function foldsOf(n: number, k: number, seed: number): Int32Array[] {
