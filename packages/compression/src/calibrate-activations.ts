@@ -39,6 +39,20 @@ export async function calibrateActivations(
   tensors: readonly string[],
   options: CalibrationOptions = {},
 ): Promise<ActivationRanges> {
+  return (await calibrateWithShapes(model, calibration, tensors, [], options)).ranges;
+}
+
+/**
+ * {@link calibrateActivations}, and in the same pass the per-example shapes (batch axis dropped) of
+ * the tensors in `shapesOf` (a Shape node each, so no tensor leaves onnxruntime). Internal.
+ */
+export async function calibrateWithShapes(
+  model: OnnxModel,
+  calibration: ModelInputs,
+  tensors: readonly string[],
+  shapesOf: readonly string[],
+  options: CalibrationOptions = {},
+): Promise<{ ranges: ActivationRanges; shapes: Map<string, readonly number[]> }> {
   const method = options.method ?? 'minmax';
   const p = options.percentile ?? 99.99;
   if (method !== 'minmax' && method !== 'percentile') {
@@ -85,6 +99,13 @@ export async function calibrateActivations(
       fetch.push(t);
     }
   }
+  for (const t of shapesOf) {
+    const out = `${t}__Shape`;
+    extra.push({ input: [t], output: [out], name: out, op_type: 'Shape' });
+    outputs.push({ name: out, type: { tensor_type: { elem_type: 7, shape: { dim: [{}] } } } });
+    fetch.push(out);
+  }
+  const shapes = new Map<string, readonly number[]>();
   const present = new Set((graph.output ?? []).map((o) => o.name));
   const probe: OnnxModel = {
     proto: {
@@ -110,6 +131,9 @@ export async function calibrateActivations(
         ...calibration.exampleShape,
       ]);
       const out = await session.run({ [inputName]: feed }, fetch);
+      for (const t of shapesOf) {
+        shapes.set(t, Array.from(out[`${t}__Shape`]!.data as BigInt64Array, Number).slice(1));
+      }
       for (const t of tensors) {
         if (method === 'minmax') {
           const lo = (out[`${t}__ReduceMin`]!.data as Float32Array)[0]!;
@@ -139,5 +163,5 @@ export async function calibrateActivations(
     const lo = quickselect(all, Math.round((1 - p / 100) * last));
     ranges.set(t, [lo, hi]);
   }
-  return ranges;
+  return { ranges, shapes };
 }

@@ -6,10 +6,11 @@ import { calibrateActivations } from './calibrate-activations.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { initializerMap } from './internal/graph.js';
-import { readFloat32 } from './internal/tensors.js';
+import { intsAttr, makeTensor, readFloat32 } from './internal/tensors.js';
 import { loadMedMNIST } from './load-medmnist.js';
 import { loadOnnx } from './load-onnx.js';
 import { readSidecar } from './model-sidecar.js';
+import { DataType, type NodeProto, type OnnxModel } from './onnx-types.js';
 import { optimizedOpCounts } from './optimized-op-counts.js';
 import { prepareInputs } from './prepare-inputs.js';
 import { pruneModel } from './prune-model.js';
@@ -106,16 +107,74 @@ describe('quantizeModel', () => {
   });
 });
 
+// tinyCnn behind a 4x4 max pool (8x8 -> 2x2), its 3x3 pad-1 conv with stride 2 (2x2 -> 1x1) and its
+// 1x1 conv on 1x1: both convolutions have a 1x1 output that sees all of their input.
+function unitSpatialCnn(): OnnxModel {
+  const m = tinyCnn({ residual: true });
+  const graph = m.proto.graph!;
+  const node = graph.node!.map((n) => {
+    if (n.name === 'conv') {
+      return {
+        ...n,
+        input: ['small', ...n.input!.slice(1)],
+        attribute: [
+          intsAttr('kernel_shape', [3, 3]),
+          intsAttr('pads', [1, 1, 1, 1]),
+          intsAttr('strides', [2, 2]),
+        ],
+      };
+    }
+    if (n.name === 'pool') return { ...n, attribute: [intsAttr('kernel_shape', [1, 1])] };
+    return n;
+  });
+  const pre: NodeProto = {
+    input: ['input'],
+    output: ['small'],
+    name: 'pre',
+    op_type: 'MaxPool',
+    attribute: [intsAttr('kernel_shape', [4, 4]), intsAttr('strides', [4, 4])],
+  };
+  const fc = Float32Array.from({ length: 3 * 4 }, (_, i) => ((i * 7) % 5) - 2);
+  const initializer = graph.initializer!.map((t) =>
+    t.name === 'fc.weight' ? makeTensor('fc.weight', DataType.FLOAT, [3, 4], fc) : t,
+  );
+  return { proto: { ...m.proto, graph: { ...graph, node: [pre, ...node], initializer } } };
+}
+
+describe('quantizeModel on convolutions with a 1x1 output', () => {
+  it('runs them as QGemm over the batch, with the same predictions as QLinearConv', async () => {
+    const { train, test } = await tinyData();
+    const model = unitSpatialCnn();
+    const q = await quantizeModel(model, { calibration: train });
+    const plain = await quantizeModel(model, { calibration: train, lowerUnitSpatial: false });
+    expect([q.loweredConvs, plain.loweredConvs, q.quantizedLayers]).toEqual([2, 0, 3]);
+    const counts = await optimizedOpCounts(q.model);
+    expect(counts['com.microsoft:QGemm']).toBe(3);
+    expect(counts['com.microsoft:QLinearConv'] ?? 0).toBe(0);
+    expect(Object.keys(counts).filter((k) => /:(Conv|Gemm|MatMul|Add|FusedConv)$/.test(k))).toEqual([]);
+    expect((await optimizedOpCounts(plain.model))['com.microsoft:QLinearConv']).toBe(2);
+    const a = await evaluateModel(q.model, test);
+    const b = await evaluateModel(plain.model, test);
+    const f = await evaluateModel(model, test);
+    expect(a.predictions).toEqual(b.predictions);
+    expect(a.predictions).toEqual(f.predictions);
+  });
+});
+
 const retina = retinaFiles('ResNet50 int8 quantization');
 describe.skipIf(retina === undefined)('int8 RetinaMNIST ResNet50', () => {
-  it('fuses all 53 convolutions into QLinearConv and keeps test accuracy (at most 2 points lower)', async () => {
+  it('runs every convolution and the Gemm as integer kernels and keeps test accuracy (at most 2 points lower)', async () => {
     const sidecar = await readSidecar(retina!.sidecar);
     const ds = await loadMedMNIST(retina!.data);
     const calibration = prepareInputs(ds, 'train', sidecar, { limit: 100 });
     const q = await quantizeModel(await loadOnnx(retina!.model), { calibration });
     const counts = await optimizedOpCounts(q.model);
-    expect(counts['com.microsoft:QLinearConv']).toBe(53);
-    expect(counts['com.microsoft:QGemm']).toBe(1);
+    // The 8 convolutions of the last stage with a 1x1 output run as Gemm (lowerUnitSpatial).
+    expect(q.loweredConvs).toBe(8);
+    expect(counts['com.microsoft:QLinearConv']).toBe(45);
+    expect(counts['com.microsoft:QGemm']).toBe(9);
+    expect(counts[':Conv'] ?? 0).toBe(0);
+    expect(counts[':Gemm'] ?? 0).toBe(0);
     expect(counts['com.microsoft:QLinearAdd']).toBe(16);
     const result = await evaluateModel(q.model, prepareInputs(ds, 'test', sidecar));
     expect(result.accuracy).toBeGreaterThanOrEqual(sidecar.test_acc! - 0.02);

@@ -1,10 +1,15 @@
 import {
   type ActivationRanges,
   type CalibrationOptions,
-  calibrateActivations,
+  calibrateWithShapes,
 } from './calibrate-activations.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { consumerMap, identityAliases, initializerMap, opsetVersion } from './internal/graph.js';
+import {
+  hasFixedImageInput,
+  isUnitSpatialCandidate,
+  lowerUnitSpatialConvs,
+} from './internal/lower-unit-spatial.js';
 import { attrInt, intAttr, makeTensor, readFloat32, shapeSize, tensorDims } from './internal/tensors.js';
 import { DataType, type NodeProto, type OnnxModel, type TensorProto } from './onnx-types.js';
 import type { ModelInputs } from './prepare-inputs.js';
@@ -16,6 +21,12 @@ export interface QuantizeModelOptions extends CalibrationOptions {
   readonly calibration: ModelInputs;
   /** Weight scales per output channel (default true) or one per tensor. */
   readonly perChannel?: boolean;
+  /**
+   * Run convolutions whose input and output are 1x1 spatially as Gemm (default true): the same
+   * function, but onnxruntime's QLinearConv computes them one example at a time (and every tap of a
+   * 3x3 kernel although only one meets data), QGemm for the whole batch. Needs a fixed input shape.
+   */
+  readonly lowerUnitSpatial?: boolean;
 }
 
 /** A quantized model and what was done. */
@@ -27,6 +38,8 @@ export interface QuantizeResult {
   readonly quantizedLayers: number;
   /** Relu nodes folded into the uint8 range (zero point 0) of their producer's output. */
   readonly foldedRelus: number;
+  /** Convolutions with 1x1 input and output run as Gemm (see `lowerUnitSpatial`). */
+  readonly loweredConvs: number;
   /** The calibrated ranges (after Relu folding), by tensor. */
   readonly ranges: ActivationRanges;
 }
@@ -50,6 +63,10 @@ const QDQ_OPS = new Set([
 const SAME_SCALE = new Set(['MaxPool', 'Flatten', 'Reshape']);
 const RELU_PRODUCERS = new Set(['Conv', 'Add', 'Gemm', 'MatMul']);
 
+const isLayer = (n: NodeProto, initializers: ReadonlyMap<string, TensorProto>) =>
+  (n.op_type === 'Conv' || n.op_type === 'Gemm' || n.op_type === 'MatMul') &&
+  initializers.has(n.input?.[1] ?? '');
+
 interface QParams {
   readonly scale: number;
   readonly zeroPoint: number;
@@ -71,7 +88,8 @@ function uint8Params(min: number, max: number): QParams {
  * edge between supported ops uint8 per tensor, from a calibration pass over `calibration`. A Relu
  * right after a Conv, Add, Gemm or MatMul is folded into its producer's output range (zero point 0
  * clamps like the Relu), so each Conv output goes straight into a QuantizeLinear; MaxPool, Flatten
- * and Reshape outputs reuse their input's scale and zero point. Graph outputs stay float. Needs
+ * and Reshape outputs reuse their input's scale and zero point. A Conv with a 1x1 output that sees
+ * all of its input runs as Flatten -> Gemm -> Reshape (`lowerUnitSpatial`). Graph outputs stay float. Needs
  * opset >= 13 (per-axis DequantizeLinear). O(parameters + one calibration run).
  *
  * @throws UnsupportedModelError for opset < 13 or a model without a quantizable layer.
@@ -156,11 +174,7 @@ export async function quantizeModel(
     const name = n.output![0]!;
     if (readsWell(name)) candidates.push(name);
   }
-  const layerNodes = nodes.filter(
-    (n) =>
-      (n.op_type === 'Conv' || n.op_type === 'Gemm' || n.op_type === 'MatMul') && isConst(n.input?.[1] ?? ''),
-  );
-  if (layerNodes.length === 0) {
+  if (!nodes.some((n) => isLayer(n, initializers))) {
     throw new UnsupportedModelError({
       model: where,
       expected: 'at least one Conv, Gemm or MatMul with a constant weight to quantize',
@@ -169,8 +183,24 @@ export async function quantizeModel(
   }
 
   // 3. Calibrate on the float model (tensor names survive the Relu folding: folded producers now
-  //    write the Relu's output).
-  const ranges = await calibrateActivations(model, options.calibration, candidates, options);
+  //    write the Relu's output); the same pass traces the shapes around convolutions for 3b.
+  const lower = options.lowerUnitSpatial !== false && hasFixedImageInput(model);
+  const convTensors = lower
+    ? [
+        ...new Set(
+          nodes
+            .filter((n) => isUnitSpatialCandidate(n, initializers))
+            .flatMap((n) => [n.input![0]!, n.output![0]!]),
+        ),
+      ]
+    : [];
+  const { ranges: measured, shapes } = await calibrateWithShapes(
+    model,
+    options.calibration,
+    candidates,
+    convTensors,
+    options,
+  );
   const params = new Map<string, QParams>();
   const producerOf = new Map<string, NodeProto>();
   for (const n of nodes) for (const o of n.output ?? []) producerOf.set(o, n);
@@ -180,9 +210,34 @@ export async function quantizeModel(
     if (p !== undefined && SAME_SCALE.has(p.op_type ?? '') && input !== undefined && params.has(input)) {
       params.set(name, params.get(input)!);
     } else {
-      const [lo, hi] = ranges.get(name)!;
+      const [lo, hi] = measured.get(name)!;
       params.set(name, uint8Params(lo, hi));
     }
+  }
+
+  // 3b. Convolutions with a 1x1 output that sees all of its input become Flatten -> Gemm -> Reshape;
+  //     the new tensors hold the same values as the Conv's input (Flatten) and output (Gemm).
+  const lowering = lowerUnitSpatialConvs(nodes, initializers, shapes);
+  nodes = lowering.nodes;
+  for (const t of lowering.initializers) initializers.set(t.name ?? '', t);
+  for (const [t, same] of lowering.sameValues) {
+    const q = params.get(same);
+    if (q === undefined) continue;
+    params.set(t, q);
+    candidates.push(t);
+  }
+  const ranges: ActivationRanges = new Map();
+  for (const [t, same] of [...candidates.map((c) => [c, c] as const), ...lowering.sameValues]) {
+    if (measured.has(same)) ranges.set(t, measured.get(same)!);
+  }
+  for (const n of nodes) for (const o of n.output ?? []) producerOf.set(o, n);
+  const layerNodes = nodes.filter((n) => isLayer(n, initializers));
+  if (layerNodes.length === 0) {
+    throw new UnsupportedModelError({
+      model: where,
+      expected: 'at least one Conv, Gemm or MatMul with a constant weight to quantize',
+      actual: 'none',
+    });
   }
 
   // 4. Rewrite: Q/DQ after each quantized tensor, int8 weights and int32 biases behind DQ nodes.
@@ -285,7 +340,11 @@ export async function quantizeModel(
     for (const o of n.output ?? []) if (quantized.has(o)) out.push(...qdq(o));
   }
   for (const n of out) for (const i of n.input ?? []) used.add(i);
-  const initializer = [...(graph.initializer ?? []).filter((t) => used.has(t.name ?? '')), ...newInit];
+  const initializer = [
+    ...(graph.initializer ?? []).filter((t) => used.has(t.name ?? '')),
+    ...lowering.initializers.filter((t) => used.has(t.name ?? '')),
+    ...newInit,
+  ];
   return {
     model: {
       proto: { ...model.proto, graph: { ...graph, node: out, initializer } },
@@ -294,6 +353,7 @@ export async function quantizeModel(
     quantizedActivations: candidates.length,
     quantizedLayers: layers,
     foldedRelus: folded,
+    loweredConvs: lowering.lowered,
     ranges: new Map(candidates.map((c) => [c, ranges.get(c)!])),
   };
 }
