@@ -27,7 +27,7 @@ export interface HypervolumeEstimate {
  * too slow: uniform samples in the box between the ideal point of the set (its coordinate-wise
  * minimum) and the reference point; the estimate is the box volume times the fraction of samples
  * some point weakly dominates (as in HypE, Bader & Zitzler 2011). Reproducible: the samples come
- * from a seeded xoshiro128** stream, never Math.random.
+ * from a seeded xoshiro128** stream, never from global random state.
  *
  * O(samples · n · d) in the worst case; points are tried largest box first, and the last point
  * that dominated a sample first, so dominated samples are usually found after a few tests.

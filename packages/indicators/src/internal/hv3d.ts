@@ -1,5 +1,5 @@
 import { RankSet } from './rank-set.js';
-import { orderBy, sortByKey } from './sort.js';
+import { sweepOrder3d } from './sweep-order3d.js';
 
 /**
  * Exact 3-D hypervolume of `n` points (rows of `data`, 3 values each) that all strictly dominate
@@ -19,24 +19,7 @@ import { orderBy, sortByKey } from './sort.js';
  * "predecessor has y <= mine" exactly "I am weakly dominated in 2-D", also for repeated x.
  */
 export function hv3d(data: Float64Array, n: number, ref: Float64Array): number {
-  const zKeys = new Float64Array(n);
-  const zOrder = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    zKeys[i] = data[3 * i + 2]!;
-    zOrder[i] = i;
-  }
-  sortByKey(zKeys, zOrder, 0, n);
-
-  const byX = orderBy(data, n, 3, 0, 1);
-  const rank = new Int32Array(n);
-  const xs = new Float64Array(n + 1);
-  const ys = new Float64Array(n + 1);
-  for (let r = 0; r < n; r++) {
-    const i = byX[r]!;
-    rank[i] = r;
-    xs[r] = data[3 * i]!;
-    ys[r] = data[3 * i + 1]!;
-  }
+  const { zKeys, zOrder, rank, xs, ys } = sweepOrder3d(data, n);
   const rx = ref[0]!;
   const ry = ref[1]!;
   const stairs = new RankSet(n);

@@ -1,5 +1,5 @@
 import { RankSet } from './rank-set.js';
-import { orderBy, sortByKey } from './sort.js';
+import { sweepOrder3d } from './sweep-order3d.js';
 
 /**
  * Exclusive hypervolume contribution of each of `n` 3-D points (rows of `data`, all strictly
@@ -32,23 +32,7 @@ export function hvc3d(
   index: Int32Array,
   out: Float64Array,
 ): void {
-  const zKeys = new Float64Array(n);
-  const zOrder = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    zKeys[i] = data[3 * i + 2]!;
-    zOrder[i] = i;
-  }
-  sortByKey(zKeys, zOrder, 0, n);
-  const byX = orderBy(data, n, 3, 0, 1);
-  const rank = new Int32Array(n);
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
-    const i = byX[r]!;
-    rank[i] = r;
-    xs[r] = data[3 * i]!;
-    ys[r] = data[3 * i + 1]!;
-  }
+  const { zKeys, zOrder, byX, rank, xs, ys } = sweepOrder3d(data, n);
   const rx = ref[0]!;
   const ry = ref[1]!;
   const stairs = new RankSet(n);

@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
  * A small seeded pseudorandom stream: xoshiro128** (Blackman & Vigna, "Scrambled linear
  * pseudorandom number generators", ACM TOMS 2021), 128 bits of state seeded through SplitMix32,
  * all-32-bit arithmetic (fast in JavaScript). Private to this package, which depends on nothing;
- * Math.random is never used, so every estimate is reproducible from its seed.
+ * No global random state is used, so every estimate is reproducible from its seed.
  */
 export class Xoshiro128 {
   private a: number;
