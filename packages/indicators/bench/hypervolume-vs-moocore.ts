@@ -11,12 +11,14 @@
 // The table goes to bench/results/ (git-ignored); with --docs it also replaces the
 // "## Hypervolume vs moocore" section of docs/benchmarks.md.
 // Requires Python 3 with `pip install moocore` (set PYTHON to choose the interpreter).
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hypervolume } from '../src/index.js';
+import { spherePoints } from '../test/sphere-points.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -73,19 +75,7 @@ function uniform(seed: number): () => number {
 function concaveFront(n: number, d: number, seed: number): Float64Array {
   const u = uniform(seed);
   for (let i = 0; i < 20; i++) u();
-  const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let norm = 0;
-    for (let k = 0; k < d; k++) {
-      // Box-Muller; 1 - u() is in (0, 1], so the log is finite.
-      const g = Math.abs(Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()));
-      out[i * d + k] = g;
-      norm += g * g;
-    }
-    norm = Math.sqrt(norm);
-    for (let k = 0; k < d; k++) out[i * d + k]! /= norm;
-  }
-  return out;
+  return spherePoints(n, d, u);
 }
 
 const median = (xs: readonly number[]): number => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { spherePoints } from '../test/sphere-points.js';
 import { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
 import { IndicatorError } from './errors/indicator-error.js';
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
@@ -42,19 +43,7 @@ function lcg(seed: number): () => number {
 
 /** n points of the unit sphere's positive orthant in d dimensions (|Gaussian| normalized). */
 function sphere(n: number, d: number, seed: number): Float64Array {
-  const u = lcg(seed);
-  const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let norm = 0;
-    for (let k = 0; k < d; k++) {
-      const g = Math.abs(Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u()));
-      out[i * d + k] = g;
-      norm += g * g;
-    }
-    norm = Math.sqrt(norm);
-    for (let k = 0; k < d; k++) out[i * d + k]! /= norm;
-  }
-  return out;
+  return spherePoints(n, d, lcg(seed));
 }
 
 /** Rows of d integer coordinates in [0, 5] against the reference 4: ties, duplicates, points beyond. */
