@@ -46,7 +46,8 @@ export function serialEvaluator(options: SerialEvaluatorOptions = {}): Evaluator
       const size = batchSize ?? Math.max(1, X.rows);
       const Fs: Matrix[] = [];
       const Gs: Matrix[] = [];
-      for (let start = 0; start < X.rows || (start === 0 && X.rows === 0); start += size) {
+      // An empty batch still makes one call, so the problem returns its 0-row shapes.
+      for (let start = 0; start === 0 || start < X.rows; start += size) {
         context.signal?.throwIfAborted();
         const end = Math.min(X.rows, start + size);
         const part = size >= X.rows ? X : sliceRows(X, start, end);
@@ -54,7 +55,6 @@ export function serialEvaluator(options: SerialEvaluatorOptions = {}): Evaluator
         await onBatch?.(start, part, result);
         Fs.push(result.F);
         if (result.G) Gs.push(result.G);
-        if (X.rows === 0) break;
       }
       const F = Fs.length === 1 ? Fs[0]! : vstack(Fs);
       if (problem.constraints.length === 0) return { F };
