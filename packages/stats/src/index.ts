@@ -1,1 +1,15 @@
-export {};
+export type { PValueAdjustment } from './adjust-p-values.js';
+export { adjustPValues } from './adjust-p-values.js';
+export type { DunnOptions, DunnPair, DunnResult } from './dunn.js';
+export { dunn } from './dunn.js';
+export type { DimensionMismatchDetails } from './errors/dimension-mismatch-error.js';
+export { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
+export type { InvalidArgumentDetails } from './errors/invalid-argument-error.js';
+export { InvalidArgumentError } from './errors/invalid-argument-error.js';
+export { StatsError } from './errors/stats-error.js';
+export type { FriedmanOptions, FriedmanResult, ImanDavenportResult } from './friedman.js';
+export { friedman } from './friedman.js';
+export type { MannWhitneyOptions, MannWhitneyResult } from './mann-whitney.js';
+export { mannWhitney } from './mann-whitney.js';
+export type { Alternative, WilcoxonOptions, WilcoxonResult } from './wilcoxon.js';
+export { wilcoxon } from './wilcoxon.js';
