@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineProblem } from './define-problem.js';
+import { EvaluationError } from './errors/evaluation-error.js';
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
 import { serialEvaluator } from './evaluator.js';
 import { toArrays, toMatrix } from './matrix.js';
@@ -56,5 +57,59 @@ describe('serialEvaluator', () => {
 
   it('rejects a bad batch size', () => {
     expect(() => serialEvaluator({ batchSize: 0 })).toThrow(InvalidArgumentError);
+    expect(() => serialEvaluator({ onRowError: 'skip' as 'stop' })).toThrow(/mark-failed/);
+  });
+
+  it('reports every row through onRow as its batch completes, in row order', async () => {
+    const seen: [number, number[]][] = [];
+    await serialEvaluator({ batchSize: 2 }).evaluate(problem, toMatrix([[1], [2], [3]]), {
+      onRow: (i, r) => void seen.push([i, Array.from(r.F.data)]),
+    });
+    expect(seen).toEqual([
+      [0, [1, 1]],
+      [1, [2, 2]],
+      [2, [3, 3]],
+    ]);
+  });
+
+  const fragile = defineProblem({
+    name: 'fragile',
+    variables: { rate: real(0, 10) },
+    objectives: [{ name: 'f' }],
+    constraints: ['c'],
+    evaluateOne: ({ rate }) => {
+      if (rate === 2) throw new Error('diverged');
+      return { F: [rate], G: [0] };
+    },
+  });
+
+  it('without a policy, an error propagates as thrown', async () => {
+    await expect(serialEvaluator().evaluate(fragile, toMatrix([[1], [2]]))).rejects.toThrow(/diverged/);
+  });
+
+  it('"stop" names the failing row and its settings after reporting the rows before it', async () => {
+    const done: number[] = [];
+    const error = await serialEvaluator({ onRowError: 'stop' })
+      .evaluate(fragile, toMatrix([[1], [2], [3]]), { onRow: (i) => void done.push(i) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect((error as EvaluationError).row).toBe(1);
+    expect((error as EvaluationError).settings).toEqual({ rate: 2 });
+    expect((error as Error).message).toMatch(/row 1.*diverged.*"rate":2/);
+    expect(done).toEqual([0]);
+  });
+
+  it('"mark-failed" gives the row NaN values and lists it in errors', async () => {
+    const rows: number[] = [];
+    const result = await serialEvaluator().evaluate(fragile, toMatrix([[1], [2], [3]]), {
+      onRowError: 'mark-failed',
+      onRow: (i, r) => void rows.push(i, r.errors?.length ?? 0),
+    });
+    expect(Array.from(result.F.data)).toEqual([1, Number.NaN, 3]);
+    expect(Array.from(result.G!.data)).toEqual([0, Number.NaN, 0]);
+    expect(result.errors).toEqual([
+      { row: 1, settings: { rate: 2 }, message: expect.stringMatching(/diverged/) },
+    ]);
+    expect(rows).toEqual([0, 0, 1, 1, 2, 0]);
   });
 });

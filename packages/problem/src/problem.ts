@@ -1,4 +1,5 @@
 import type { Matrix } from './matrix.js';
+import type { RowError } from './row-error.js';
 import type { Variable } from './variables.js';
 
 /** Whether an objective is to be made small or large. */
@@ -26,11 +27,13 @@ export interface EvalContext {
 /**
  * The values of a batch: `F` has one row per solution and one column per objective, in the
  * objectives' natural sense; `G` one column per constraint (feasible when `<= 0`), absent when
- * the problem has no constraints.
+ * the problem has no constraints. `errors` lists the rows an evaluator marked failed (their values
+ * are NaN), when asked to with `onRowError: "mark-failed"`.
  */
 export interface EvalResult {
   readonly F: Matrix;
   readonly G?: Matrix;
+  readonly errors?: readonly RowError[];
 }
 
 /** An optimization problem: variables, objectives, constraints and a batch evaluation. */

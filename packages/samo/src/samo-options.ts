@@ -63,9 +63,16 @@ export interface SamoOptions {
   readonly infill?: InfillStrategy;
   /** Largest bound-normalized difference per variable at which two rows count as one (default 1e-9). */
   readonly duplicateTolerance?: number;
-  /** Who runs the real evaluations, one row per call (default `serialEvaluator()`). */
+  /**
+   * Who runs the real evaluations (default `serialEvaluator({ batchSize: 1 })`). It gets each
+   * iteration's rows in one call and reports every row through `onRow` as it completes, e.g.
+   * `workerPoolEvaluator` or `queueEvaluator` of `@paretokit/workers` to evaluate them in parallel.
+   */
   readonly evaluator?: Evaluator;
-  /** Real evaluations in flight at once (default 1). */
+  /**
+   * Evaluator calls in flight at once (default 1: one call with all the rows). Above 1, each row is
+   * its own call, for an evaluator that runs one call at a time but tolerates several at once.
+   */
   readonly evaluationConcurrency?: number;
   /** Seed of the run (default 0; on resume, the log's). */
   readonly seed?: number;

@@ -7,12 +7,14 @@ import {
   createMatrix,
   defineProblem,
   type EvalContext,
+  type Evaluator,
   feasibleNonDominated,
   InvalidArgumentError,
   type Matrix,
   type Problem,
   Random,
   real,
+  selectRows,
   toArrays,
   toMatrix,
   variableSpace,
@@ -184,6 +186,39 @@ describe('samo', () => {
     expect(most).toBe(4);
     expect(readFileSync(log, 'utf8').match(/"type":"evaluation"/g)).toHaveLength(18);
     expect(result.archive.X.rows).toBe(18);
+  });
+
+  test('the evaluator gets each iteration in one call; rows are logged as it reports them', async () => {
+    const base = c2dtlz2({ nObj: 2, nVar: 5 });
+    const log = tempLog();
+    const calls: number[] = [];
+    const logged: number[] = [];
+    // Reports rows in reverse order, checking each earlier report is already in the log.
+    const reversed: Evaluator = {
+      async evaluate(problem, X, options = {}) {
+        calls.push(X.rows);
+        const result = await problem.evaluate(X, { seed: options.seed ?? 0 });
+        for (let i = X.rows - 1; i >= 0; i--) {
+          logged.push((readFileSync(log, 'utf8').match(/"type":"evaluation"/g) ?? []).length);
+          await options.onRow?.(i, { F: selectRows(result.F, [i]), G: selectRows(result.G!, [i]) });
+        }
+        return result;
+      },
+    };
+    const viaRows = await samo(base, { ...cheap, evaluator: reversed, log });
+    expect(calls).toEqual([16, 2, 2, 2, 2, 2]);
+    expect(logged.slice(0, 3)).toEqual([0, 1, 2]);
+    // An evaluator that ignores onRow: its result is told after the call.
+    const plain: Evaluator = {
+      evaluate: async (problem, X, o) => problem.evaluate(X, { seed: o?.seed ?? 0 }),
+    };
+    const viaResult = await samo(base, { ...cheap, evaluator: plain });
+    const whole = await samo(base, cheap);
+    expect(toArrays(viaResult.archive.X)).toEqual(toArrays(whole.archive.X));
+    expect(viaRows.archive.X.rows).toBe(26);
+    expect(toArrays(viaRows.archive.X).slice(0, 16)).toEqual(
+      toArrays(whole.archive.X).slice(0, 16).reverse(),
+    );
   });
 
   test('bad options fail before any evaluation', () => {

@@ -12,6 +12,8 @@ export interface EvaluationErrorDetails {
   readonly column?: string;
   /** The original error, when the problem's own code threw. */
   readonly cause?: unknown;
+  /** The row's decoded variable values, when one row is at fault. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -27,6 +29,7 @@ export class EvaluationError extends ParetokitError {
   readonly reason: string;
   readonly row: number | undefined;
   readonly column: string | undefined;
+  readonly settings: Readonly<Record<string, unknown>> | undefined;
 
   constructor(details: EvaluationErrorDetails) {
     const where = [
@@ -41,5 +44,6 @@ export class EvaluationError extends ParetokitError {
     this.reason = details.reason;
     this.row = details.row;
     this.column = details.column;
+    this.settings = details.settings;
   }
 }

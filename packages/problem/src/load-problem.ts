@@ -1,0 +1,141 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describeValue } from './errors/paretokit-error.js';
+import { ProblemLoadError } from './errors/problem-load-error.js';
+import type { Problem } from './problem.js';
+
+/** A value that survives `JSON.stringify` unchanged. */
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+/**
+ * Where a problem comes from, so that another thread, process or machine can rebuild it (functions
+ * cannot be sent there): a module, one of its exports (a `Problem`, or a function of `options`
+ * returning one, possibly async) and the options.
+ */
+export interface ProblemReference {
+  /** A file path (`./problems.js`, resolved against the current directory), a `file:` URL or a package name. */
+  readonly module: string;
+  /** The export to read (default `"default"`). */
+  readonly export?: string;
+  /** Passed to the export when it is a function. */
+  readonly options?: JsonValue;
+}
+
+/** Options of {@link loadProblem}. */
+export interface LoadProblemOptions {
+  /** Directory that relative module paths are resolved against (default `process.cwd()`). */
+  readonly baseDir?: string;
+}
+
+/**
+ * The module specifier `import()` needs: relative and absolute paths become `file:` URLs, package
+ * names and URLs stay as they are.
+ *
+ * @example
+ * resolveProblemModule('@paretokit/benchmarks') // => '@paretokit/benchmarks'
+ * resolveProblemModule('./p.js').startsWith('file:') // => true
+ */
+export function resolveProblemModule(module: string, options: LoadProblemOptions = {}): string {
+  if (module.startsWith('./') || module.startsWith('../') || isAbsolute(module)) {
+    return pathToFileURL(resolve(options.baseDir ?? process.cwd(), module)).href;
+  }
+  return module;
+}
+
+function isProblem(value: unknown): value is Problem {
+  const p = value as Problem | null;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.evaluate === 'function' &&
+    typeof p.name === 'string' &&
+    Array.isArray(p.variables) &&
+    Array.isArray(p.objectives) &&
+    Array.isArray(p.constraints)
+  );
+}
+
+/**
+ * Imports `reference.module` and returns its export `reference.export` when it is a problem, or
+ * what that export returns when called with `reference.options` (awaited). Throws a
+ * {@link ProblemLoadError} naming the module and export when the import fails, the export is
+ * missing, or the result is not a problem. Cost: the import and the factory's.
+ *
+ * @example
+ * const module = 'data:text/javascript,export const square = ({ a }) => ({ name: "square" + a, variables: [], objectives: [], constraints: [], evaluate() {} });';
+ * (await loadProblem({ module, export: 'square', options: { a: 2 } })).name // => 'square2'
+ */
+export async function loadProblem(
+  reference: ProblemReference,
+  options: LoadProblemOptions = {},
+): Promise<Problem> {
+  const module = reference?.module;
+  const name = reference?.export ?? 'default';
+  if (typeof module !== 'string' || module === '' || typeof name !== 'string') {
+    throw new ProblemLoadError({
+      module: String(module),
+      export: String(name),
+      reason: `expected { module: string, export?: string, options? }, got ${describeValue(reference)}`,
+    });
+  }
+  let imported: Record<string, unknown>;
+  try {
+    imported = (await import(resolveProblemModule(module, options))) as Record<string, unknown>;
+  } catch (cause) {
+    throw new ProblemLoadError({
+      module,
+      export: name,
+      reason: `importing it failed (${cause instanceof Error ? cause.message : String(cause)})`,
+      hint: 'A path is resolved against the current directory; a package must be installed where the evaluator runs.',
+      cause,
+    });
+  }
+  if (!(name in imported)) {
+    const exports = Object.keys(imported).filter((k) => k !== 'default');
+    throw new ProblemLoadError({
+      module,
+      export: name,
+      reason: `it has no export "${name}"`,
+      hint:
+        exports.length > 0
+          ? `Its exports: ${exports.slice(0, 12).join(', ')}.`
+          : 'It exports nothing by name.',
+    });
+  }
+  const value = imported[name];
+  let problem: unknown = value;
+  if (typeof value === 'function') {
+    try {
+      problem = await (reference.options === undefined ? value() : value(reference.options));
+    } catch (cause) {
+      throw new ProblemLoadError({
+        module,
+        export: name,
+        reason: `calling it with the options threw (${cause instanceof Error ? cause.message : String(cause)})`,
+        cause,
+      });
+    }
+  } else if (reference.options !== undefined && isProblem(value)) {
+    throw new ProblemLoadError({
+      module,
+      export: name,
+      reason: 'options were given but the export is a problem, not a function that builds one',
+      hint: 'Drop the options or export a factory.',
+    });
+  }
+  if (!isProblem(problem)) {
+    throw new ProblemLoadError({
+      module,
+      export: name,
+      reason: `${typeof value === 'function' ? 'the function returned' : 'the export is'} ${describeValue(problem)}, not a Problem`,
+      hint: 'Export a Problem, or a function of the options that returns one (it may be async).',
+    });
+  }
+  return problem;
+}
