@@ -13,7 +13,8 @@ export interface WilcoxonOptions {
   readonly alternative?: Alternative;
   /**
    * `'exact'`: null distribution of T⁺ for untied, non-zero differences (with ties or zeros it is
-   * only approximate: T⁺ is rounded conservatively, as scipy does). `'approx'`: normal
+   * only approximate: T⁺ is rounded conservatively, and with `'pratt'` the distribution is that
+   * of n ranks although the zeros' ranks are dropped, as scipy does). `'approx'`: normal
    * approximation with tie correction. `'auto'` (default): scipy 1.17's rule, see {@link wilcoxon}.
    */
   readonly method?: 'auto' | 'exact' | 'approx';
