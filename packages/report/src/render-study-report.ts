@@ -42,7 +42,7 @@ export async function renderStudyReport(input: StudyReportInput): Promise<string
   const overall =
     input.overall === undefined
       ? ''
-      : `<section class="overall" id="overall"><h2>All sections</h2>${statisticsHtml(input.overall, 'section × seed')}</section>`;
+      : `<section class="overall" id="overall"><h2>All sections</h2>\n${statisticsHtml(input.overall, 'section × seed')}</section>`;
   const notes =
     input.notes === undefined || input.notes.length === 0
       ? ''
@@ -106,9 +106,10 @@ async function sectionHtml(section: ReportSection, index: number): Promise<strin
       `Hypervolume of ${section.runs.length} runs (${methods.length} methods, ${seeds.length} seeds). Box: quartiles and median; whiskers: min to max; dots: single runs.`,
     ),
   );
-  out.push('<div class="tables">', hypervolumeTable(section.runs, methods));
-  if (section.statistics !== undefined) out.push(statisticsHtml(section.statistics, 'seeds'));
-  out.push('</div>', '</div>');
+  out.push('<div class="tables">', hypervolumeTable(section.runs, methods), '</div>', '</div>');
+  if (section.statistics !== undefined) {
+    out.push('<h3>Friedman and Dunn tests</h3>', statisticsHtml(section.statistics, 'seeds'));
+  }
 
   const [o1, o2] = section.objectives;
   out.push('<h3>Objective space</h3>');

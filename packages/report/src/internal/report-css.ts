@@ -20,6 +20,7 @@ section.study-section, section.overall, section.notes { background: #fff; border
 .description { color: #57606a; }
 .row { display: flex; flex-wrap: wrap; gap: 20px 32px; align-items: flex-start; }
 .row > .tables { flex: 1 1 340px; min-width: 300px; overflow-x: auto; }
+table.ranks, table.dunn { align-self: flex-start; }
 figure.plot { margin: 0; display: inline-block; max-width: 100%; }
 figure.plot svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 12.5px; color: #57606a; margin-top: 4px; max-width: 560px; }

@@ -32,6 +32,7 @@ export function statisticsHtml(statistics: StudyStatistics, blocks: string): str
         `<tr><td>${name(k)}</td><td class="num">${formatNumber(friedman.meanRanks[k]!)}</td>${both ? `<td class="num">${formatNumber(dunn.meanRanks[k]!)}</td>` : ''}</tr>`,
     )
     .join('');
+  lines.push('<div class="row">');
   lines.push(
     `<table class="ranks"><caption>Mean ranks</caption><thead><tr><th>method</th><th class="num">${both ? 'Friedman' : 'mean rank'}</th>${both ? '<th class="num">Dunn</th>' : ''}</tr></thead><tbody>${ranks}</tbody></table>`,
   );
@@ -44,5 +45,6 @@ export function statisticsHtml(statistics: StudyStatistics, blocks: string): str
   lines.push(
     `<table class="dunn"><caption>Dunn post-hoc test, ${escapeHtml(dunn.adjust)} adjustment, α = ${formatNumber(dunn.alpha)}; significant pairs highlighted</caption><thead><tr><th>pair</th><th class="num">z</th><th class="num">p</th><th class="num">adjusted p</th><th>significant</th></tr></thead><tbody>${pairs || '<tr><td colspan="5" class="muted">no pairs</td></tr>'}</tbody></table>`,
   );
+  lines.push('</div>');
   return lines.join('\n');
 }

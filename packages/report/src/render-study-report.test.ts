@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureFigureCount, studyFixture } from '../test/study-fixture.js';
+import { checkWellFormed } from '../test/svg-check.js';
+import { DimensionMismatchError, InvalidArgumentError, ReportError } from './index.js';
+import { renderStudyReport } from './render-study-report.js';
+import type { ReportSection, StudyReportInput } from './report-input.js';
+
+const input = studyFixture();
+const html = await renderStudyReport(input);
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+describe('renderStudyReport', () => {
+  it('holds every figure, each one inline SVG in a figure.plot with its kind', () => {
+    expect(count(html, /<figure class="plot" data-plot="/g)).toBe(fixtureFigureCount);
+    expect(count(html, /data-plot="hypervolume"/g)).toBe(2);
+    expect(count(html, /data-plot="front"/g)).toBe(2);
+    expect(count(html, /data-plot="latency"/g)).toBe(2);
+    expect(count(html, /data-plot="confusion-matrix"/g)).toBe(4);
+    const figures = html.match(/<figure class="plot"[\s\S]*?<\/figure>/g)!;
+    for (const figure of figures) {
+      expect(count(figure, /<svg/g)).toBe(1);
+      checkWellFormed(figure.slice(figure.indexOf('<svg'), figure.indexOf('</svg>') + 6));
+    }
+  });
+
+  it('is self-contained: no scripts, no external URLs, unique ids', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|@import|https?:|url\((?!#)/i);
+    expect(html).toContain('<style>');
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of html.matchAll(/(?:url\(#|href="#)([^)"]*)/g)) expect(ids).toContain(m[1]);
+  });
+
+  it('gives the same HTML for the same input', async () => {
+    expect(await renderStudyReport(studyFixture())).toBe(html);
+  });
+
+  it('has the hypervolume table, Friedman with Iman-Davenport, and the Dunn pairs highlighted', () => {
+    expect(html).toContain('<strong>Hypervolume:</strong> Objectives normalised to [0, 1]');
+    expect(count(html, /<table class="hypervolume">/g)).toBe(2);
+    expect(html).toMatch(/<td>surrogate C-TAEA<\/td><td class="num">5<\/td><td class="num best">/);
+    expect(html).toContain('χ²<sub>F</sub> = 8.4, p = 0.015');
+    expect(html).toContain('F(2, 8) = 10.5, p = 0.0058');
+    expect(html).toContain('F(2, 18) = 10.5'); // the overall test: 10 blocks
+    expect(html).toContain('holm adjustment, α = 0.05');
+    // one significant pair per Dunn table: two sections and the overall statistics
+    expect(count(html, /<tr class="significant">/g)).toBe(3);
+    expect(html).toContain('<td>surrogate C-TAEA vs C-TAEA 10x10</td><td class="num">-2.80</td>');
+  });
+
+  it('lists the non-dominated solutions with their decoded settings and metrics', () => {
+    expect(count(html, /<table class="solutions">/g)).toBe(2);
+    const table = html.slice(
+      html.indexOf('<table class="solutions">'),
+      html.indexOf('</table>', html.indexOf('<table class="solutions">')),
+    );
+    expect(table).toContain('<th class="num">accuracy (max)</th>');
+    expect(table).toContain(
+      '<th>pruneRate</th><th>quantize</th><th>bits</th><th class="num">testSeconds</th>',
+    );
+    expect(count(table, /<tr>/g)).toBe(1 + 3);
+  });
+
+  it('leaves out the optional parts that are not given', async () => {
+    const { name, objectives, runs } = input.sections[0]!;
+    const small = await renderStudyReport({
+      title: 't',
+      hypervolumeReference: 'r',
+      sections: [{ name, objectives, runs }],
+    });
+    expect(count(small, /<figure class="plot"/g)).toBe(2);
+    expect(small).not.toContain('Friedman');
+    expect(small).not.toContain('<nav>');
+    expect(small).not.toContain('class="solutions"');
+    expect(small).not.toContain('Notes');
+  });
+
+  it('escapes every user string', async () => {
+    const evil = '<script>alert("x")</script>&';
+    const section = input.sections[0]!;
+    const runs = section.runs.map((r, k) => (k === 0 ? { ...r, method: evil } : r));
+    const escaped = await renderStudyReport({
+      title: evil,
+      subtitle: evil,
+      hypervolumeReference: evil,
+      sections: [
+        {
+          ...section,
+          name: evil,
+          description: evil,
+          objectives: [{ name: evil, sense: 'min' }, section.objectives[1]!],
+          runs,
+          markers: [{ label: evil, objectives: [1, 0.45] }],
+          latency: [{ label: evil, nonZeroRate: 0.5, seconds: 3, group: evil }],
+          confusionMatrices: [
+            {
+              title: evil,
+              labels: [evil, 'b'],
+              counts: [
+                [1, 2],
+                [3, 4],
+              ],
+            },
+          ],
+          nonDominated: [
+            {
+              method: evil,
+              seed: 1,
+              objectives: [0.5, 0.4],
+              settings: { [evil]: evil },
+              metrics: { [evil]: 1 },
+            },
+          ],
+          statistics: { ...section.statistics!, methods: [evil, 'b', 'c'] },
+        },
+      ],
+      notes: [evil],
+    });
+    expect(escaped).not.toContain('<script');
+    expect(escaped).not.toContain('"x")<');
+    expect(count(escaped, /&lt;script&gt;alert\(/g)).toBeGreaterThan(15);
+  });
+
+  it('rejects an empty list of sections', async () => {
+    const error = await renderStudyReport({ ...input, sections: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(ReportError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      'sections: expected at least one section, got an array of length 0. Give one section per dataset or problem.',
+    );
+  });
+
+  it('names the section and run of a front point with the wrong number of objectives', async () => {
+    const sections = [...input.sections] as ReportSection[];
+    const runs = [...sections[1]!.runs];
+    runs[4] = { ...runs[4]!, front: [...runs[4]!.front, { objectives: [0.5], settings: {} }] };
+    sections[1] = { ...sections[1]!, runs };
+    const error = await renderStudyReport({ ...input, sections }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DimensionMismatchError);
+    expect((error as DimensionMismatchError).expected).toBe(2);
+    expect((error as DimensionMismatchError).actual).toBe(1);
+    expect((error as Error).message).toMatch(
+      /^sections\[1\] \("BreastMNIST"\)\.runs\[4\] \("surrogate C-TAEA", seed 5\)\.front\[4\]\.objectives: expected 2 values \(one per objective\), got 1\./,
+    );
+  });
+
+  it('rejects non-finite numbers, bad confusion matrices and statistics of the wrong shape', async () => {
+    const section = input.sections[0]!;
+    const withSection = (patch: Partial<ReportSection>): StudyReportInput => ({
+      ...input,
+      sections: [{ ...section, ...patch }],
+    });
+    await expect(
+      renderStudyReport(
+        withSection({ runs: [{ ...section.runs[0]!, hypervolume: Number.POSITIVE_INFINITY }] }),
+      ),
+    ).rejects.toThrow(
+      'sections[0] ("RetinaMNIST").runs[0] ("surrogate C-TAEA", seed 1).hypervolume: expected a finite number, got Infinity.',
+    );
+    await expect(
+      renderStudyReport(
+        withSection({
+          confusionMatrices: [
+            {
+              title: 'cm',
+              labels: ['a', 'b', 'c'],
+              counts: [
+                [1, 2, 3],
+                [4, 5, 6],
+              ],
+            },
+          ],
+        }),
+      ),
+    ).rejects.toThrow('sections[0] ("RetinaMNIST").confusionMatrices[0] ("cm").counts: expected 3 rows');
+    await expect(
+      renderStudyReport(withSection({ statistics: { ...section.statistics!, methods: ['a', 'b'] } })),
+    ).rejects.toThrow(
+      'sections[0] ("RetinaMNIST").statistics.friedman.meanRanks: expected 2 mean ranks (one per entry of methods), got 3.',
+    );
+    await expect(
+      renderStudyReport({
+        ...input,
+        overall: {
+          ...input.overall!,
+          dunn: {
+            ...input.overall!.dunn,
+            pairs: [{ i: 0, j: 3, z: 1, pValue: 0.3, adjustedPValue: 0.3, significant: false }],
+          },
+        },
+      }),
+    ).rejects.toThrow('overall.dunn.pairs[0].j: expected a method index from 0 to 2, got 3.');
+    await expect(renderStudyReport(withSection({ runs: [] }))).rejects.toThrow('expected at least one run');
+  });
+
+  it('shows NaN statistics as n/a instead of failing', async () => {
+    const section = input.sections[0]!;
+    const statistics = {
+      ...section.statistics!,
+      friedman: { ...section.statistics!.friedman, statistic: Number.NaN, pValue: Number.NaN },
+    };
+    const out = await renderStudyReport({ ...input, sections: [{ ...section, statistics }] });
+    expect(out).toContain('χ²<sub>F</sub> = n/a, p = n/a.');
+  });
+});
