@@ -40,7 +40,7 @@ describe('renderStudyReport in Chromium', () => {
         expect(box?.height).toBeGreaterThan(100);
       }
       // Nothing wider than the window (wide tables scroll inside their own box).
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
       expect(requests).toEqual([pathToFileURL(file).href]);
 
       const screenshot = join(dir, 'report.png');
