@@ -24,4 +24,3 @@ export type {
   StudyReportInput,
   StudyStatistics,
 } from './report-input.js';
-export type { DunnPairLike, DunnResultLike, FriedmanResultLike } from './statistics-results.js';

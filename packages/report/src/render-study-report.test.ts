@@ -1,5 +1,6 @@
+import { dunn, friedman } from '@paretokit/stats';
 import { describe, expect, it } from 'vitest';
-import { fixtureFigureCount, studyFixture } from '../test/study-fixture.js';
+import { fixtureFigureCount, methods, seeds, studyFixture } from '../test/study-fixture.js';
 import { checkWellFormed } from '../test/svg-check.js';
 import { DimensionMismatchError, InvalidArgumentError, ReportError } from './index.js';
 import { renderStudyReport } from './render-study-report.js';
@@ -49,7 +50,7 @@ describe('renderStudyReport', () => {
     expect(html).toContain('holm adjustment, α = 0.05');
     // one significant pair per Dunn table: two sections and the overall statistics
     expect(count(html, /<tr class="significant">/g)).toBe(3);
-    expect(html).toContain('<td>surrogate C-TAEA vs C-TAEA 10x10</td><td class="num">-2.80</td>');
+    expect(html).toContain('<td>surrogate C-TAEA vs C-TAEA 10x10</td><td class="num">2.80</td>');
   });
 
   it('lists the non-dominated solutions with their decoded settings and metrics', () => {
@@ -205,5 +206,25 @@ describe('renderStudyReport', () => {
     };
     const out = await renderStudyReport({ ...input, sections: [{ ...section, statistics }] });
     expect(out).toContain('χ²<sub>F</sub> = n/a, p = n/a.');
+  });
+
+  it('takes the results of @paretokit/stats as they are', async () => {
+    // blocks = seeds, treatments = methods; hypervolume negated so that rank 1 is the best run
+    const section = input.sections[0]!;
+    const table = seeds.map((seed) =>
+      methods.map((method) => -section.runs.find((r) => r.method === method && r.seed === seed)!.hypervolume),
+    );
+    const statistics = {
+      friedman: friedman(table, { imanDavenport: true }),
+      dunn: dunn(table, { design: 'friedman', adjust: 'holm' }),
+      methods,
+    };
+    const { overall: _, ...rest } = input;
+    const out = await renderStudyReport({ ...rest, sections: [{ ...section, statistics }] });
+    expect(statistics.friedman.statistic).toBe(10); // surrogate first, then 20x5, then 10x10 in every block
+    expect(out).toContain('over 5 blocks (seeds) and 3 methods: χ²<sub>F</sub> = 10, p = 0.00674');
+    expect(count(out, /<tr class="significant">/g)).toBe(
+      statistics.dunn.pairs.filter((p) => p.significant).length,
+    );
   });
 });

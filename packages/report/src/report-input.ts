@@ -1,4 +1,4 @@
-import type { DunnResultLike, FriedmanResultLike } from './statistics-results.js';
+import type { DunnResult, FriedmanResult } from '@paretokit/stats';
 
 /** An objective of a section: its name and whether it is minimised or maximised. */
 export interface ReportObjective {
@@ -61,10 +61,16 @@ export interface SolutionRow {
   readonly metrics?: Readonly<Record<string, number>>;
 }
 
-/** Friedman and Dunn results over the same ranked table; `methods` is its column order. */
+/**
+ * Friedman and Dunn results (of `@paretokit/stats`, or anything with the fields shown) over the
+ * same ranked table; `methods` is its column order.
+ */
 export interface StudyStatistics {
-  readonly friedman: FriedmanResultLike;
-  readonly dunn: DunnResultLike;
+  readonly friedman: Pick<
+    FriedmanResult,
+    'statistic' | 'pValue' | 'meanRanks' | 'blocks' | 'treatments' | 'imanDavenport'
+  >;
+  readonly dunn: Pick<DunnResult, 'meanRanks' | 'pairs' | 'adjust' | 'alpha'>;
   readonly methods: readonly string[];
 }
 

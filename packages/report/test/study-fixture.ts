@@ -56,9 +56,9 @@ function statistics(blocks: number): StudyStatistics {
       adjust: 'holm',
       alpha: 0.05,
       pairs: [
-        { i: 0, j: 1, z: -2.0, pValue: 0.0455, adjustedPValue: 0.091, significant: false },
-        { i: 0, j: 2, z: -2.8, pValue: 0.0051, adjustedPValue: 0.0153, significant: true },
-        { i: 1, j: 2, z: -0.8, pValue: 0.4237, adjustedPValue: 0.4237, significant: false },
+        { i: 0, j: 1, z: 2.0, pValue: 0.0455, adjustedPValue: 0.091, significant: false },
+        { i: 0, j: 2, z: 2.8, pValue: 0.0051, adjustedPValue: 0.0153, significant: true },
+        { i: 1, j: 2, z: 0.8, pValue: 0.4237, adjustedPValue: 0.4237, significant: false },
       ],
     },
   };

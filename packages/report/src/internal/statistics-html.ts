@@ -43,7 +43,7 @@ export function statisticsHtml(statistics: StudyStatistics, blocks: string): str
     })
     .join('');
   lines.push(
-    `<table class="dunn"><caption>Dunn post-hoc test, ${escapeHtml(dunn.adjust)} adjustment, α = ${formatNumber(dunn.alpha)}; significant pairs highlighted</caption><thead><tr><th>pair</th><th class="num">z</th><th class="num">p</th><th class="num">adjusted p</th><th>significant</th></tr></thead><tbody>${pairs || '<tr><td colspan="5" class="muted">no pairs</td></tr>'}</tbody></table>`,
+    `<table class="dunn"><caption>Dunn post-hoc test, ${dunn.adjust === 'none' ? 'no p-value adjustment' : `${escapeHtml(dunn.adjust)} adjustment`}, α = ${formatNumber(dunn.alpha)}; significant pairs highlighted</caption><thead><tr><th>pair</th><th class="num">z</th><th class="num">p</th><th class="num">adjusted p</th><th>significant</th></tr></thead><tbody>${pairs || '<tr><td colspan="5" class="muted">no pairs</td></tr>'}</tbody></table>`,
   );
   lines.push('</div>');
   return lines.join('\n');
