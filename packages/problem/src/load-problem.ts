@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describeValue } from './errors/paretokit-error.js';
 import { ProblemLoadError } from './errors/problem-load-error.js';
@@ -34,18 +35,25 @@ export interface LoadProblemOptions {
 }
 
 /**
- * The module specifier `import()` needs: relative and absolute paths become `file:` URLs, package
- * names and URLs stay as they are.
+ * The module specifier `import()` needs: relative and absolute paths become `file:` URLs; a
+ * package name is looked up from `baseDir` (as `require.resolve` would, so the caller's project
+ * decides which package it is) and stays as it is when that fails; URLs stay as they are.
  *
  * @example
- * resolveProblemModule('@paretokit/benchmarks') // => '@paretokit/benchmarks'
+ * resolveProblemModule('node:os') // => 'node:os'
  * resolveProblemModule('./p.js').startsWith('file:') // => true
  */
 export function resolveProblemModule(module: string, options: LoadProblemOptions = {}): string {
   if (module.startsWith('./') || module.startsWith('../') || isAbsolute(module)) {
     return pathToFileURL(resolve(options.baseDir ?? process.cwd(), module)).href;
   }
-  return module;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(module)) return module;
+  try {
+    const require = createRequire(join(resolve(options.baseDir ?? process.cwd()), 'noop.js'));
+    return pathToFileURL(require.resolve(module)).href;
+  } catch {
+    return module;
+  }
 }
 
 function isProblem(value: unknown): value is Problem {

@@ -26,6 +26,7 @@ export class ProblemLoadError extends ParetokitError {
   readonly module: string;
   readonly export: string;
   readonly reason: string;
+  readonly hint: string | undefined;
 
   constructor(details: ProblemLoadErrorDetails) {
     super(
@@ -36,5 +37,6 @@ export class ProblemLoadError extends ParetokitError {
     this.module = details.module;
     this.export = details.export;
     this.reason = details.reason;
+    this.hint = details.hint;
   }
 }
