@@ -1,0 +1,96 @@
+import type { EventEmitter } from 'node:events';
+import {
+  parseProblemReference,
+  type QueueWorker,
+  type QueueWorkerOptions,
+  runQueueWorker,
+} from '@paretokit/workers';
+import { Command, InvalidArgumentError as CommanderArgumentError } from 'commander';
+
+/** What {@link workerCommand} needs from its surroundings; tests replace them. */
+export interface WorkerCommandDependencies {
+  /** Starts the worker (default `runQueueWorker`). */
+  readonly run?: (options: QueueWorkerOptions) => Promise<QueueWorker>;
+  /** Receives the lines it prints (default: standard error). */
+  readonly write?: (line: string) => void;
+  /** Emits the signals that stop it (default `process`). */
+  readonly signals?: Pick<EventEmitter, 'once' | 'off'>;
+}
+
+function integer(what: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min) {
+      throw new CommanderArgumentError(
+        `${what}: expected an integer >= ${min}, got ${JSON.stringify(value)}.`,
+      );
+    }
+    return n;
+  };
+}
+
+/**
+ * The `paretokit worker` command: a queue worker process that evaluates the rows a
+ * `queueEvaluator` enqueues, on this or any machine that reaches Redis, until SIGINT or SIGTERM
+ * (it finishes the jobs in progress first). The problem is `module#export` with optional JSON
+ * `--options` for a factory export.
+ *
+ * @example
+ * const command = workerCommand();
+ * command.name() // => 'worker'
+ */
+export function workerCommand(dependencies: WorkerCommandDependencies = {}): Command {
+  const run = dependencies.run ?? runQueueWorker;
+  const write = dependencies.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const signals = dependencies.signals ?? process;
+  return new Command('worker')
+    .description('Evaluate the rows of a Redis queue (queueEvaluator) until stopped with Ctrl-C or SIGTERM.')
+    .requiredOption('--queue <name>', "queue to take jobs from (the evaluator's queue)")
+    .requiredOption('--problem <module#export>', 'problem module and export, e.g. ./problems.js#myProblem')
+    .option('--redis <url>', 'Redis server', 'redis://127.0.0.1:6379')
+    .option('--options <json>', 'JSON options passed to the export when it is a factory')
+    .option('--concurrency <n>', 'jobs evaluated at once by this process', integer('--concurrency', 1), 1)
+    .option(
+      '--lock-ms <ms>',
+      "job lock duration; a dead worker's job moves on after it",
+      integer('--lock-ms', 1000),
+      30_000,
+    )
+    .action(
+      async (opts: {
+        queue: string;
+        problem: string;
+        redis: string;
+        options?: string;
+        concurrency: number;
+        lockMs: number;
+      }) => {
+        const problem = parseProblemReference(opts.problem, opts.options);
+        const worker = await run({
+          connection: opts.redis,
+          queue: opts.queue,
+          problem,
+          concurrency: opts.concurrency,
+          lockDurationMs: opts.lockMs,
+          stalledIntervalMs: opts.lockMs,
+          onLog: (line) => write(`paretokit worker: ${line}`),
+        });
+        write(
+          `paretokit worker: evaluating ${worker.problem.name} from queue ${opts.queue} on ${opts.redis} ` +
+            `(${opts.concurrency} at a time); stop with Ctrl-C or SIGTERM.`,
+        );
+        await new Promise<void>((resolve) => {
+          const stop = (signal: string) => {
+            signals.off('SIGINT', stop);
+            signals.off('SIGTERM', stop);
+            write(`paretokit worker: ${signal}, finishing the jobs in progress.`);
+            resolve();
+          };
+          signals.once('SIGINT', stop);
+          signals.once('SIGTERM', stop);
+        });
+        await worker.close();
+        write('paretokit worker: stopped.');
+      },
+    );
+}
