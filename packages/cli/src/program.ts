@@ -1,6 +1,12 @@
 import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
+import { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
+import { downloadDataset, listDatasets } from './commands/datasets.js';
+import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
 import { formatSample, runSample } from './commands/sample.js';
+import { studyCommand } from './commands/study.js';
 import { problemRegistry } from './problem-registry.js';
+import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
 
 function count(what: string, min: number) {
   return (value: string): number => {
@@ -74,5 +80,126 @@ export function createProgram(
         );
       },
     );
+  program
+    .command('study')
+    .description(
+      'Run a study (problems x methods x seeds, resumable) and write summary.json and report.html; without a file, the embedded default study on constrained benchmark problems.',
+    )
+    .argument('[study.json]', 'study configuration (JSON)')
+    .option('-o, --out <folder>', "output folder (default: the configuration's)")
+    .option('-w, --workers <count>', 'runs at once, each in its own process', count('--workers', 1), 1)
+    .action(async (file: string | undefined, opts: { out?: string; workers: number }) => {
+      await studyCommand({
+        ...(file === undefined ? {} : { config: file }),
+        ...(opts.out === undefined ? {} : { out: opts.out }),
+        workers: opts.workers,
+        write,
+      });
+    });
+  program
+    .command('compress')
+    .description(
+      'One surrogate-assisted compression run (SAMO + C-TAEA) of an ONNX model on a MedMNIST .npz.',
+    )
+    .requiredOption('-m, --model <file.onnx>', 'the trained ONNX model (its JSON sidecar beside it)')
+    .requiredOption('-d, --data <file.npz>', 'the MedMNIST .npz file')
+    .option('--sidecar <file.json>', 'the model sidecar (default: the model path with .json)')
+    .option('-b, --budget <count>', 'real evaluations in total', count('--budget', 2), 100)
+    .option('-i, --initial <count>', 'initial Latin-hypercube design', count('--initial', 1), 50)
+    .option('--infills <count>', 'real evaluations per iteration', count('--infills', 1), 2)
+    .option('-s, --seed <seed>', 'random seed', count('--seed', 0), 1)
+    .option('-o, --out <folder>', 'output folder', 'runs/compress')
+    .addOption(
+      new Option('--select-on <split>', 'split the objectives are measured on')
+        .choices(['validation', 'test'])
+        .default('validation'),
+    )
+    .option('--threads <count>', 'onnxruntime threads per evaluation', count('--threads', 1), 1)
+    .option('--generations <count>', 'C-TAEA generations on the surrogate problem', count('--generations', 1))
+    .option(
+      '--surrogates <names>',
+      `comma-separated surrogate pool (${SURROGATE_NAMES.join(',')})`,
+      (v: string) => v.split(',').map((s) => s.trim()),
+    )
+    .option('--no-progress', 'no progress bar')
+    .action(
+      async (opts: {
+        model: string;
+        data: string;
+        sidecar?: string;
+        budget: number;
+        initial: number;
+        infills: number;
+        seed: number;
+        out: string;
+        selectOn: 'validation' | 'test';
+        threads: number;
+        generations?: number;
+        surrogates?: string[];
+        progress: boolean;
+      }) => {
+        await compressCommand({
+          ...opts,
+          ...(opts.progress ? {} : { progress: false }),
+          write,
+        });
+      },
+    );
+  program
+    .command('run')
+    .description('Run one method on a benchmark problem with a budget of real evaluations (resumable).')
+    .addOption(
+      new Option('-p, --problem <name>', 'benchmark problem')
+        .choices(Object.keys(problemRegistry))
+        .makeOptionMandatory(),
+    )
+    .addOption(new Option('-a, --algorithm <method>', 'method').choices(STUDY_METHODS).default('samo-ctaea'))
+    .option('-b, --budget <count>', 'real evaluations', count('--budget', 2), 100)
+    .option('-s, --seed <seed>', 'random seed', count('--seed', 0), 1)
+    .option('--n-var <count>', 'number of variables (problem default when omitted)', count('--n-var', 1))
+    .option('--n-obj <count>', 'number of objectives for DTLZ-type problems', count('--n-obj', 2))
+    .option('-o, --out <folder>', 'output folder (default: runs/<problem>-<algorithm>-seed<seed>)')
+    .action(
+      async (opts: {
+        problem: string;
+        algorithm: StudyMethod;
+        budget: number;
+        seed: number;
+        nVar?: number;
+        nObj?: number;
+        out?: string;
+      }) => {
+        await runCommand({
+          problem: opts.problem,
+          method: opts.algorithm,
+          budget: opts.budget,
+          seed: opts.seed,
+          ...(opts.nVar === undefined ? {} : { nVar: opts.nVar }),
+          ...(opts.nObj === undefined ? {} : { nObj: opts.nObj }),
+          out: opts.out ?? `runs/${opts.problem}-${opts.algorithm}-seed${opts.seed}`,
+          write,
+        });
+      },
+    );
+  const datasets = program.command('datasets').description('MedMNIST files: list them, download one.');
+  datasets
+    .command('list')
+    .description('The official MedMNIST 28x28 files this tool can download.')
+    .action(() => write(listDatasets()));
+  datasets
+    .command('download')
+    .description('Download an official MedMNIST 28x28 .npz and check its MD5.')
+    .argument('<name>', 'e.g. retinamnist, dermamnist, bloodmnist')
+    .option('--dir <folder>', 'where to put it', 'data')
+    .option('--mirror <url>', 'base URL of a mirror holding <name>.npz')
+    .option('--force', 'download again even when the file is there')
+    .action(async (name: string, opts: { dir: string; mirror?: string; force?: boolean }) => {
+      write(`downloaded: ${await downloadDataset(name, opts)}`);
+    });
+  program
+    .command('report')
+    .description("Render a study's report.html again from its folder's study.json and summary.json.")
+    .argument('<folder>', "the study's output folder")
+    .action(async (folder: string) => write(`report: ${await reportCommand(folder)}`));
   return program;
 }

@@ -1,0 +1,122 @@
+import { writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Evaluator } from '@paretokit/problem';
+import { SingleBar } from 'cli-progress';
+import { type RunRecord, runOne } from '../study/run-one.js';
+import { parseStudyConfig, type SamoSettings, SURROGATES } from '../study/study-config.js';
+import { buildStudyProblem } from '../study/study-problem.js';
+import { frontCsv } from '../study/write-front-csv.js';
+
+/** Options of {@link compressCommand} (the `paretokit compress` flags). */
+export interface CompressOptions {
+  readonly model: string;
+  readonly data: string;
+  readonly sidecar?: string;
+  readonly budget: number;
+  readonly initial: number;
+  readonly infills: number;
+  readonly seed: number;
+  readonly out: string;
+  readonly selectOn: 'validation' | 'test';
+  readonly threads: number;
+  readonly surrogates?: readonly string[];
+  readonly generations?: number;
+  readonly evaluator?: Evaluator;
+  /** Show the progress bar (default: when stderr is a terminal). */
+  readonly progress?: boolean;
+  readonly write: (text: string) => void;
+}
+
+/**
+ * `paretokit compress`: one surrogate-assisted compression run (SAMO with C-TAEA) of an ONNX
+ * model on a MedMNIST file, resumable, with a progress bar (evaluations, best feasible accuracy,
+ * elapsed, ETA); writes `evaluations.jsonl`, `result.json` and `front.csv` to `out`.
+ */
+export async function compressCommand(options: CompressOptions): Promise<RunRecord> {
+  const name = basename(options.data).replace(/\.npz$/i, '');
+  // Validated by the study schema, so the flags get the same checks as a study file.
+  const config = parseStudyConfig(
+    {
+      name,
+      problems: [
+        {
+          type: 'compression',
+          name,
+          model: options.model,
+          data: options.data,
+          ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
+          selectOn: options.selectOn,
+          threads: options.threads,
+        },
+      ],
+      methods: ['samo-ctaea', 'ctaea-20x5'],
+      seeds: [options.seed],
+      budget: options.budget,
+      samo: {
+        initialSamples: options.initial,
+        infillsPerIteration: options.infills,
+        ...(options.surrogates === undefined ? {} : { surrogates: options.surrogates }),
+        ...(options.generations === undefined ? {} : { generations: options.generations }),
+      },
+      out: options.out,
+    },
+    'compress options',
+    process.cwd(),
+  );
+  const spec = config.problems[0]!;
+  options.write(`loading ${spec.type === 'compression' ? spec.model : ''} and measuring the base model ...`);
+  const study = await buildStudyProblem(spec);
+  const base = study.compression!.base;
+  options.write(
+    `${name}: base model accuracy ${base.accuracy.toFixed(4)} on the ${base.split} split, tau ${study.compression!.tau.toFixed(4)}; budget ${options.budget} (${options.initial} initial + ${options.infills} per iteration)`,
+  );
+  const bar = new SingleBar({
+    format:
+      '{bar} {value}/{total} evaluations | best feasible accuracy {best} | {duration_formatted} elapsed | ETA {eta_formatted}',
+    stream: process.stderr,
+    noTTYOutput: options.progress === true,
+    hideCursor: false,
+    etaBuffer: 20,
+  });
+  const showBar = options.progress ?? process.stderr.isTTY === true;
+  let best = Number.NEGATIVE_INFINITY;
+  if (showBar) bar.start(options.budget, 0, { best: '-' });
+  const tau = study.compression!.tau;
+  let record: RunRecord;
+  try {
+    record = await runOne({
+      study,
+      method: 'samo-ctaea',
+      seed: options.seed,
+      budget: options.budget,
+      samo: config.samo as SamoSettings,
+      dir: config.out,
+      ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+      onEvaluation: (done, f) => {
+        if (f.length > 1 && f[1]! >= tau) best = Math.max(best, f[1]!);
+        if (showBar) bar.update(done, { best: Number.isFinite(best) ? best.toFixed(4) : '-' });
+      },
+    });
+  } finally {
+    if (showBar) bar.stop();
+  }
+  writeFileSync(join(config.out, 'front.csv'), `${frontCsv(record, ['f1', 'accuracy'])}\n`);
+  options.write(
+    `${record.evaluations} evaluations (${record.replayed} from the log) in ${record.seconds.toFixed(1)} s; ${record.front.length} feasible non-dominated models:`,
+  );
+  for (const e of record.front) {
+    const t = e.test;
+    options.write(
+      `  f1 ${e.objectives[0]!.toFixed(4)}  accuracy ${e.objectives[1]!.toFixed(4)}` +
+        (t === undefined
+          ? ''
+          : `  test accuracy ${t.accuracy.toFixed(4)}  test time ${t.inferenceSeconds.toFixed(3)} s`) +
+        `  ${JSON.stringify(e.settings)}`,
+    );
+  }
+  options.write(`results: ${resolve(config.out)} (evaluations.jsonl, result.json, front.csv)`);
+  return record;
+}
+
+/** The surrogate names `--surrogates` accepts. */
+export const SURROGATE_NAMES: readonly string[] = SURROGATES;

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import type { Evaluator } from '@paretokit/problem';
+import { type RunRecord, runOne } from '../study/run-one.js';
+import { parseStudyConfig, type StudyMethod } from '../study/study-config.js';
+import { buildStudyProblem } from '../study/study-problem.js';
+import { frontCsv } from '../study/write-front-csv.js';
+
+/** Options of {@link runCommand} (the `paretokit run` flags). */
+export interface RunCommandOptions {
+  readonly problem: string;
+  readonly method: StudyMethod;
+  readonly nObj?: number;
+  readonly nVar?: number;
+  readonly budget: number;
+  readonly seed: number;
+  readonly out: string;
+  readonly evaluator?: Evaluator;
+  readonly write: (text: string) => void;
+}
+
+/**
+ * `paretokit run`: one method on one benchmark problem with a budget of real evaluations,
+ * resumable, printing the feasible non-dominated set as CSV and its normalised hypervolume.
+ */
+export async function runCommand(options: RunCommandOptions): Promise<RunRecord> {
+  const config = parseStudyConfig(
+    {
+      name: 'run',
+      problems: [
+        {
+          type: 'benchmark',
+          problem: options.problem,
+          ...(options.nObj === undefined ? {} : { nObj: options.nObj }),
+          ...(options.nVar === undefined ? {} : { nVar: options.nVar }),
+        },
+      ],
+      methods: [options.method, options.method === 'samo-ctaea' ? 'ctaea-20x5' : 'samo-ctaea'],
+      seeds: [options.seed],
+      budget: options.budget,
+      out: options.out,
+    },
+    'run options',
+    process.cwd(),
+  );
+  const study = await buildStudyProblem(config.problems[0]!);
+  const record = await runOne({
+    study,
+    method: options.method,
+    seed: options.seed,
+    budget: options.budget,
+    samo: config.samo,
+    dir: config.out,
+    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+  });
+  options.write(
+    frontCsv(
+      record,
+      study.problem.objectives.map((o) => o.name),
+    ),
+  );
+  options.write(
+    `${study.problem.name} ${options.method} seed ${options.seed}: ${record.evaluations} evaluations, ${record.feasible} feasible, ` +
+      `${record.front.length} non-dominated, hypervolume ${record.hypervolume.toPrecision(6)} (${study.hypervolumeReference})`,
+  );
+  options.write(`results: ${resolve(config.out)}`);
+  return record;
+}

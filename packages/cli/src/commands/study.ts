@@ -1,0 +1,86 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Evaluator } from '@paretokit/problem';
+import { renderStudyReport } from '@paretokit/report';
+import { DEFAULT_STUDY } from '../study/default-study.js';
+import { runStudy, type StudySummary } from '../study/run-study.js';
+import { loadStudyConfig, parseStudyConfig, type StudyConfig } from '../study/study-config.js';
+import { studyReportInput } from '../study/study-report.js';
+import type { StudyTests } from '../study/summarize-study.js';
+
+/** Options of {@link studyCommand}. */
+export interface StudyCommandOptions {
+  /** The configuration file; the embedded default study when absent. */
+  readonly config?: string;
+  /** Output folder (overrides the configuration's). */
+  readonly out?: string;
+  /** Runs at once, each in a worker process. */
+  readonly workers?: number;
+  readonly evaluator?: Evaluator;
+  readonly write: (text: string) => void;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function testsLine(tests: StudyTests): string {
+  if ('skipped' in tests) return `  tests: not run (${tests.skipped})`;
+  const { friedman, dunn } = tests;
+  const pairs = dunn.pairs
+    .filter((p) => p.significant)
+    .map((p) => `${tests.methods[p.i]} vs ${tests.methods[p.j]} (p = ${p.adjustedPValue.toPrecision(3)})`);
+  return (
+    `  Friedman chi2 = ${friedman.statistic.toFixed(3)}, p = ${friedman.pValue.toPrecision(3)}` +
+    (friedman.imanDavenport ? `; Iman-Davenport p = ${friedman.imanDavenport.pValue.toPrecision(3)}` : '') +
+    `; mean ranks ${tests.methods.map((m, i) => `${m} ${(friedman.meanRanks[i] ?? Number.NaN).toFixed(2)}`).join(', ')}` +
+    `\n  Dunn (Holm, alpha ${dunn.alpha}): ${pairs.length === 0 ? 'no pair differs significantly' : pairs.join('; ')}`
+  );
+}
+
+/** The study's results as the text the `study` command prints. */
+export function formatStudy(summary: StudySummary): string {
+  const lines: string[] = [];
+  for (const p of summary.problems) {
+    lines.push(`${p.problem}: hypervolume per method (median [q1, q3] over ${summary.seeds.length} seeds)`);
+    for (const m of summary.methods) {
+      const h = p.hypervolume[m]!;
+      lines.push(`  ${m.padEnd(12)} ${h.median.toFixed(4)} [${h.q1.toFixed(4)}, ${h.q3.toFixed(4)}]`);
+    }
+    lines.push(testsLine(p.tests));
+  }
+  if (summary.overall !== undefined)
+    lines.push('all problems together (blocks = problem x seed):', testsLine(summary.overall));
+  return lines.join('\n');
+}
+
+/**
+ * `paretokit study [study.json]`: runs a study (resumably), writes `summary.json` and
+ * `report.html` in its folder, and prints the hypervolume table, the tests and the report's path.
+ */
+export async function studyCommand(
+  options: StudyCommandOptions,
+): Promise<{ config: StudyConfig; summary: StudySummary; report: string }> {
+  const parsed =
+    options.config === undefined
+      ? parseStudyConfig(DEFAULT_STUDY, 'the default study', process.cwd())
+      : await loadStudyConfig(options.config);
+  const config: StudyConfig = options.out === undefined ? parsed : { ...parsed, out: resolve(options.out) };
+  const cells = config.problems.length * config.methods.length * config.seeds.length;
+  options.write(
+    `${config.name}: ${config.problems.length} problem(s) x ${config.methods.length} methods x ${config.seeds.length} seeds = ${cells} runs of ${config.budget} evaluations; results in ${config.out}`,
+  );
+  // The validated configuration, kept with the results (worker processes read it from there).
+  mkdirSync(config.out, { recursive: true });
+  const configPath = join(config.out, 'study.json');
+  writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  const summary = await runStudy(config, {
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    configPath,
+    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    log: options.write,
+  });
+  const report = join(config.out, 'report.html');
+  writeFileSync(report, await renderStudyReport(studyReportInput(config, summary)));
+  options.write(formatStudy(summary));
+  options.write(`report: ${report}`);
+  return { config, summary, report };
+}

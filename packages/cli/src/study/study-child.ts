@@ -1,0 +1,29 @@
+// A worker process of `paretokit study --workers N`: reads the study's configuration, then runs
+// the cells the parent sends, one at a time, reporting progress and each finished record.
+
+import { type ChildMessage, problemCache, runCell, type StudyCell } from './run-study.js';
+import { loadStudyConfig } from './study-config.js';
+
+const configPath = process.argv[2];
+if (configPath === undefined || process.send === undefined) {
+  process.stderr.write('study-child: run by `paretokit study --workers N` only\n');
+  process.exit(2);
+}
+const send = (message: ChildMessage) => process.send!(message);
+const config = await loadStudyConfig(configPath);
+const problemOf = problemCache(config);
+process.on('message', (cell: StudyCell) => {
+  let last = 0;
+  runCell(config, problemOf, cell, {
+    onEvaluation: (done) => {
+      // Progress at most every 5 evaluations keeps the channel quiet.
+      if (done - last >= 5 || done === config.budget) {
+        last = done;
+        send({ type: 'progress', done });
+      }
+    },
+  }).then(
+    (record) => send({ type: 'done', record }),
+    (error: unknown) => send({ type: 'error', message: (error as Error).message ?? String(error) }),
+  );
+});

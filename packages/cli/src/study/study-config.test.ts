@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ParetokitError } from '@paretokit/problem';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { DEFAULT_STUDY } from './default-study.js';
+import { loadStudyConfig, parseStudyConfig } from './study-config.js';
+
+const problems = [{ type: 'benchmark', problem: 'c2dtlz2' }];
+
+function issues(value: unknown): string[] {
+  try {
+    parseStudyConfig(value, 'study.json', '/base');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(ParetokitError.isInstance(error)).toBe(true);
+    return (error as ConfigError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseStudyConfig', () => {
+  it("fills in the study's defaults", () => {
+    const c = parseStudyConfig({ name: 's', problems }, 'study.json', '/base');
+    expect(c.methods).toEqual(['samo-ctaea', 'ctaea-20x5', 'ctaea-10x10', 'nsga2-20x5']);
+    expect(c.seeds).toEqual([1, 2, 3, 4, 5]);
+    expect(c.budget).toBe(100);
+    expect(c.samo).toEqual({
+      initialSamples: 50,
+      infillsPerIteration: 2,
+      surrogates: ['knn', 'randomForest', 'xgboost', 'lightgbm'],
+      folds: 5,
+      populationSize: 50,
+      generations: 1000,
+    });
+    expect(c.out).toBe('/base/runs/s');
+    expect(c.alpha).toBe(0.05);
+  });
+
+  it('resolves compression paths against the file and finds the sidecar beside the model', () => {
+    const c = parseStudyConfig(
+      { name: 's', problems: [{ type: 'compression', name: 'retina', model: 'm/r.onnx', data: 'd/r.npz' }] },
+      'study.json',
+      '/base',
+    );
+    expect(c.problems[0]).toMatchObject({
+      model: '/base/m/r.onnx',
+      sidecar: '/base/m/r.json',
+      data: '/base/d/r.npz',
+      selectOn: 'validation',
+      tolerance: 0.04,
+      threads: 1,
+      problemSeed: 0,
+    });
+  });
+
+  it('points at every field at fault', () => {
+    expect(issues({ name: 's', problems: [{ type: 'benchmark', problem: 'zdt9' }], seeds: 0 })).toEqual([
+      expect.stringMatching(/^problems\[0\]\.problem: Invalid option: expected one of "zdt1"/),
+      expect.stringMatching(/^seeds: /),
+    ]);
+    expect(
+      issues({ name: 's', problems: [{ type: 'compression', name: 'r', model: 3, data: 'x' }] }),
+    ).toEqual(['problems[0].model: Invalid input: expected string, received number']);
+    expect(issues({ name: 's', problems, budget: 90 })).toEqual([
+      'budget: expected a multiple of 20 (the population of ctaea-20x5, which spends whole generations), got 90',
+      'budget: expected a multiple of 20 (the population of nsga2-20x5, which spends whole generations), got 90',
+    ]);
+    expect(issues({ name: 's', problems, samo: { initialSamples: 100 } })).toEqual([
+      'samo.initialSamples: expected fewer than the budget (100), got 100',
+    ]);
+    expect(issues({ name: 's', problems: [...problems, ...problems], seeds: [1, 1] })).toEqual([
+      'problems[1].name: the label "c2dtlz2" is used twice; give each problem a name',
+      'seeds: a seed is listed twice',
+    ]);
+    expect(issues({ name: 's', problems, methods: ['samo-ctaea'] })[0]).toMatch(/^methods: Too small/);
+    expect(issues({ name: 's', problems, extra: 1 })[0]).toMatch(/^: Unrecognized key: "extra"/);
+  });
+
+  it('accepts the embedded default study', () => {
+    const c = parseStudyConfig(DEFAULT_STUDY, 'the default study', '/base');
+    expect(c.problems.map((p) => p.type)).toEqual(['benchmark', 'benchmark']);
+    expect(c.samo.surrogates).toEqual(['knn', 'randomForest']);
+  });
+});
+
+describe('loadStudyConfig', () => {
+  it('names the file when it is missing or not JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-config-'));
+    await expect(loadStudyConfig(join(dir, 'none.json'))).rejects.toThrow(/none\.json: cannot read the file/);
+    writeFileSync(join(dir, 'bad.json'), '{ "name": ');
+    await expect(loadStudyConfig(join(dir, 'bad.json'))).rejects.toThrow(/bad\.json: not valid JSON/);
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ name: 'ok', problems, out: 'here' }));
+    expect((await loadStudyConfig(join(dir, 'ok.json'))).out).toBe(join(dir, 'here'));
+  });
+});

@@ -1,0 +1,213 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { problemRegistry } from '../problem-registry.js';
+import { ConfigError } from './config-error.js';
+
+/** The methods a study compares (METHOD.md, "The experiment"; NSGA-II is ParetoKit's addition). */
+export const STUDY_METHODS = ['samo-ctaea', 'ctaea-20x5', 'ctaea-10x10', 'nsga2-20x5'] as const;
+/** One of {@link STUDY_METHODS}. */
+export type StudyMethod = (typeof STUDY_METHODS)[number];
+
+/** Population of each plain (not surrogate-assisted) method; it runs budget / population generations. */
+export const PLAIN_POPULATION: Readonly<Record<Exclude<StudyMethod, 'samo-ctaea'>, number>> = {
+  'ctaea-20x5': 20,
+  'ctaea-10x10': 10,
+  'nsga2-20x5': 20,
+};
+
+/** Candidates of the surrogate pools, by the names `defaultSurrogatePool` gives them. */
+export const SURROGATES = ['knn', 'randomForest', 'xgboost', 'lightgbm'] as const;
+
+const positiveInt = z.int().min(1);
+
+const benchmarkProblem = z.strictObject({
+  type: z.literal('benchmark'),
+  /** Benchmark problem by name, e.g. `c2dtlz2`. */
+  problem: z.enum(Object.keys(problemRegistry) as [string, ...string[]]),
+  /** Label in the report (default: the problem's name and objective count). */
+  name: z.string().min(1).optional(),
+  nObj: z.int().min(2).optional(),
+  nVar: positiveInt.optional(),
+});
+
+const compressionProblem = z.strictObject({
+  type: z.literal('compression'),
+  /** Label in the report, e.g. `retinamnist`. */
+  name: z.string().min(1),
+  /** The trained ONNX model (relative paths: from the configuration file's folder). */
+  model: z.string().min(1),
+  /** Its JSON sidecar (default: the model's path with `.json` in place of `.onnx`). */
+  sidecar: z.string().min(1).optional(),
+  /** The MedMNIST `.npz` file. */
+  data: z.string().min(1),
+  selectOn: z.enum(['validation', 'test']).default('validation'),
+  /** Relative accuracy loss the constraint allows (tau = (1 - tolerance) x base accuracy). */
+  tolerance: z.number().min(0).lt(1).default(0.04),
+  /** onnxruntime intra-op threads per evaluation. */
+  threads: positiveInt.default(1),
+  /** Seed of the random layer subsets; the same for every run so all methods face one problem. */
+  problemSeed: z.int().min(0).default(0),
+  /** Published reference accuracy to mark in the report (e.g. MedMNIST's ResNet-50 (28) test accuracy). */
+  referenceAccuracy: z.number().min(0).max(1).optional(),
+});
+
+const samoSettings = z.strictObject({
+  initialSamples: positiveInt.default(50),
+  infillsPerIteration: positiveInt.default(2),
+  surrogates: z
+    .array(z.enum(SURROGATES))
+    .min(1)
+    .default([...SURROGATES]),
+  folds: z.int().min(2).default(5),
+  /** Population of C-TAEA on the surrogate problem. */
+  populationSize: z.int().min(2).default(50),
+  /** Generations of C-TAEA on the surrogate problem. */
+  generations: positiveInt.default(1000),
+});
+
+const studySchema = z.strictObject({
+  /** Title of the report. */
+  name: z.string().min(1),
+  problems: z.array(z.discriminatedUnion('type', [benchmarkProblem, compressionProblem])).min(1),
+  methods: z
+    .array(z.enum(STUDY_METHODS))
+    .min(2)
+    .default([...STUDY_METHODS]),
+  /** Seeds 1..n when a number, else the list. */
+  seeds: z.union([positiveInt, z.array(z.int().min(0)).min(1)]).default(5),
+  /** Real evaluations per run. */
+  budget: positiveInt.default(100),
+  samo: samoSettings.default(samoSettings.parse({})),
+  /** Output folder (default: `runs/<name>` beside the configuration file). */
+  out: z.string().min(1).optional(),
+  /** Significance level of the tests. */
+  alpha: z.number().gt(0).lt(1).default(0.05),
+});
+
+/** A benchmark problem of a study, as written in the configuration. */
+export type BenchmarkProblemConfig = z.infer<typeof benchmarkProblem>;
+/** A compression problem of a study, paths resolved. */
+export type CompressionProblemConfig = z.infer<typeof compressionProblem> & { readonly sidecar: string };
+/** SAMO's settings in a study. */
+export type SamoSettings = z.infer<typeof samoSettings>;
+
+/** A validated study: defaults filled in, paths absolute, seeds listed, problem labels unique. */
+export interface StudyConfig {
+  readonly name: string;
+  readonly problems: readonly (BenchmarkProblemConfig | CompressionProblemConfig)[];
+  readonly methods: readonly StudyMethod[];
+  readonly seeds: readonly number[];
+  readonly budget: number;
+  readonly samo: SamoSettings;
+  readonly out: string;
+  readonly alpha: number;
+}
+
+function dottedPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+/** The label a problem has in the study's folders and report. */
+export function problemLabel(p: BenchmarkProblemConfig | CompressionProblemConfig): string {
+  if (p.name !== undefined) return p.name;
+  const b = p as BenchmarkProblemConfig;
+  return b.nObj === undefined ? b.problem : `${b.problem}-${b.nObj}`;
+}
+
+/**
+ * Validates a parsed study configuration (schema with zod): fills in the study's defaults,
+ * resolves paths against `baseDir`, and lists the seeds.
+ *
+ * @throws ConfigError naming `source` and each field at fault.
+ * @example
+ * parseStudyConfig({ name: 's', problems: [{ type: 'benchmark', problem: 'c2dtlz2' }] }, 'study.json', '/tmp').seeds // => [1, 2, 3, 4, 5]
+ */
+export function parseStudyConfig(value: unknown, source: string, baseDir: string): StudyConfig {
+  const parsed = studySchema.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(
+      source,
+      parsed.error.issues.map((issue) => ({ path: dottedPath(issue.path), message: issue.message })),
+    );
+  }
+  const c = parsed.data;
+  const problems = c.problems.map((p) =>
+    p.type === 'benchmark'
+      ? p
+      : {
+          ...p,
+          model: resolve(baseDir, p.model),
+          data: resolve(baseDir, p.data),
+          sidecar: resolve(baseDir, p.sidecar ?? p.model.replace(/\.onnx$/i, '.json')),
+        },
+  );
+  const labels = problems.map(problemLabel);
+  const issues = labels.flatMap((label, i) =>
+    labels.indexOf(label) === i
+      ? []
+      : [
+          {
+            path: `problems[${i}].name`,
+            message: `the label "${label}" is used twice; give each problem a name`,
+          },
+        ],
+  );
+  if (new Set(c.methods).size !== c.methods.length) {
+    issues.push({ path: 'methods', message: 'a method is listed twice' });
+  }
+  const seeds = typeof c.seeds === 'number' ? Array.from({ length: c.seeds }, (_, i) => i + 1) : c.seeds;
+  if (new Set(seeds).size !== seeds.length) issues.push({ path: 'seeds', message: 'a seed is listed twice' });
+  if (c.methods.includes('samo-ctaea') && c.samo.initialSamples >= c.budget) {
+    issues.push({
+      path: 'samo.initialSamples',
+      message: `expected fewer than the budget (${c.budget}), got ${c.samo.initialSamples}`,
+    });
+  }
+  for (const method of c.methods) {
+    const population = method === 'samo-ctaea' ? 1 : PLAIN_POPULATION[method];
+    if (c.budget % population !== 0) {
+      issues.push({
+        path: 'budget',
+        message: `expected a multiple of ${population} (the population of ${method}, which spends whole generations), got ${c.budget}`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(source, issues);
+  return {
+    name: c.name,
+    problems,
+    methods: c.methods,
+    seeds,
+    budget: c.budget,
+    samo: c.samo,
+    out: resolve(baseDir, c.out ?? `runs/${c.name}`),
+    alpha: c.alpha,
+  };
+}
+
+/**
+ * Reads and validates a study configuration file (JSON); relative paths in it are taken from
+ * the file's folder.
+ *
+ * @throws ConfigError when the file is missing, is not JSON, or does not match the schema.
+ */
+export async function loadStudyConfig(path: string): Promise<StudyConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, [
+      { path: '', message: `cannot read the file (${(error as Error).message})` },
+    ]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(path, [{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+  }
+  return parseStudyConfig(value, path, dirname(resolve(path)));
+}

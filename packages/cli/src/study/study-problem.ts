@@ -1,0 +1,131 @@
+import {
+  type CompressionConfig,
+  type CompressionMeasurement,
+  type CompressionProblem,
+  compressionProblem,
+} from '@paretokit/compression';
+import { hypervolume } from '@paretokit/indicators';
+import { type Matrix, type Problem, variableSpace } from '@paretokit/problem';
+import { problemRegistry } from '../problem-registry.js';
+import { type BenchmarkProblemConfig, type CompressionProblemConfig, problemLabel } from './study-config.js';
+
+/** A problem of a study with the fixed hypervolume normalisation every run of it is scored by. */
+export interface StudyProblem {
+  readonly label: string;
+  readonly problem: Problem;
+  /** Hypervolume of objective rows (natural sense) after normalisation; 0 for no rows. */
+  hypervolume(rows: readonly (readonly number[])[]): number;
+  /** The normalisation and reference point in words (shown in the report). */
+  readonly hypervolumeReference: string;
+  /** Decoded settings of a row, for tables. */
+  settings(x: readonly number[]): Record<string, string | number | boolean>;
+  /** Present for compression problems. */
+  readonly compression?: CompressionProblem;
+}
+
+/** The configuration of the uncompressed model. */
+export const BASE_CONFIG: CompressionConfig = {
+  linearLayers: 'none',
+  convLayers: 'none',
+  linearIntensity: 0,
+  convIntensity: 0,
+  linearTarget: 'weights',
+  convTarget: 'weights',
+  quantize: false,
+};
+
+/** What a report needs from one measurement (the confusion matrix is kept). */
+export function measurementSummary(m: CompressionMeasurement) {
+  return {
+    split: m.split,
+    f1: m.f1,
+    accuracy: m.accuracy,
+    macroF1: m.macroF1,
+    balancedAccuracy: m.balancedAccuracy,
+    auc: m.auc,
+    inferenceSeconds: m.inferenceSeconds,
+    nonZeroRate: m.nonZeroRate,
+    sizeBytes: m.sizeBytes,
+    confusion: m.confusion,
+  };
+}
+/** A measurement as stored in run results. */
+export type MeasurementSummary = ReturnType<typeof measurementSummary>;
+
+function hypervolumeOf(points: number[][], reference: number[]): number {
+  return points.length === 0 ? 0 : hypervolume(points, { reference });
+}
+
+function benchmarkStudyProblem(config: BenchmarkProblemConfig): StudyProblem {
+  const problem = problemRegistry[config.problem]!({
+    ...(config.nObj === undefined ? {} : { nObj: config.nObj }),
+    ...(config.nVar === undefined ? {} : { nVar: config.nVar }),
+  }) as Problem & { idealPoint?: readonly number[]; nadirPoint?: readonly number[] };
+  const { idealPoint: ideal, nadirPoint: nadir } = problem;
+  if (ideal === undefined || nadir === undefined) {
+    throw new Error(`${config.problem} has no ideal and nadir point to normalise its hypervolume`);
+  }
+  const m = problem.objectives.length;
+  const reference = new Array<number>(m).fill(1.1);
+  const space = variableSpace(problem.variables);
+  return {
+    label: problemLabel(config),
+    problem,
+    hypervolume: (rows) =>
+      hypervolumeOf(
+        rows.map((f) => f.map((v, j) => (v - ideal[j]!) / (nadir[j]! - ideal[j]!))),
+        reference,
+      ),
+    hypervolumeReference:
+      `${problem.name}: each objective normalised by the true Pareto front's ideal and nadir points, ` +
+      `(f - ideal) / (nadir - ideal); reference point (${reference.join(', ')}).`,
+    settings: (x) => space.decode(x) as Record<string, string | number | boolean>,
+  };
+}
+
+async function compressionStudyProblem(config: CompressionProblemConfig): Promise<StudyProblem> {
+  const problem = await compressionProblem({
+    model: config.model,
+    sidecar: config.sidecar,
+    dataset: config.data,
+    selectOn: config.selectOn,
+    tolerance: config.tolerance,
+    threads: config.threads,
+    seed: config.problemSeed,
+    name: `compression:${config.name}`,
+  });
+  const base = problem.base.accuracy;
+  const bound = 1 - config.tolerance;
+  return {
+    label: config.name,
+    problem,
+    compression: problem,
+    // Minimisation space: f1 as it is (the base model has 1), accuracy relative to the base model's, negated.
+    hypervolume: (rows) =>
+      hypervolumeOf(
+        rows.map((f) => [f[0]!, -f[1]! / base]),
+        [1, -bound],
+      ),
+    hypervolumeReference:
+      `${config.name}: f1 (relative FLOPs x density x bits/32; the base model has 1) and accuracy ` +
+      `divided by the base model's accuracy on the selection split (${config.selectOn}); ` +
+      `reference point f1 = 1, relative accuracy = ${bound} (the constraint's threshold tau). ` +
+      'A front that only matches the base model scores 0.',
+    settings: (x) => ({ ...problem.decodeConfig(x) }),
+  };
+}
+
+/**
+ * Builds a study's problem from its configuration (a compression problem loads its model and
+ * data and measures the base model). O(cost of that first measurement).
+ */
+export async function buildStudyProblem(
+  config: BenchmarkProblemConfig | CompressionProblemConfig,
+): Promise<StudyProblem> {
+  return config.type === 'benchmark' ? benchmarkStudyProblem(config) : compressionStudyProblem(config);
+}
+
+/** Rows of a matrix as arrays. */
+export function matrixRows(M: Matrix): number[][] {
+  return Array.from({ length: M.rows }, (_, i) => Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols)));
+}

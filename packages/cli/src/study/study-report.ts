@@ -1,0 +1,162 @@
+import type {
+  ConfusionMatrix,
+  LatencyPoint,
+  ReportSection,
+  StudyReportInput,
+  StudyStatistics,
+} from '@paretokit/report';
+import type { FrontEntry, RunRecord } from './run-one.js';
+import type { StudySummary } from './run-study.js';
+import type { CompressionProblemConfig, StudyConfig } from './study-config.js';
+import { problemLabel } from './study-config.js';
+import type { MeasurementSummary } from './study-problem.js';
+import type { StudyTests } from './summarize-study.js';
+
+function statistics(tests: StudyTests | undefined): StudyStatistics | undefined {
+  return tests === undefined || 'skipped' in tests
+    ? undefined
+    : { friedman: tests.friedman, dunn: tests.dunn, methods: tests.methods };
+}
+
+function metrics(test: MeasurementSummary | undefined): Record<string, number> | undefined {
+  return test === undefined
+    ? undefined
+    : {
+        testAccuracy: test.accuracy,
+        testMacroF1: test.macroF1,
+        testSeconds: test.inferenceSeconds,
+        nonZeroRate: test.nonZeroRate,
+        sizeMB: test.sizeBytes / 1e6,
+      };
+}
+
+/** The compressed model of a problem's runs with the highest selection-split accuracy (then lowest f1). */
+export function mostAccurate(
+  records: readonly RunRecord[],
+): (FrontEntry & { method: string; seed: number }) | undefined {
+  let best: (FrontEntry & { method: string; seed: number }) | undefined;
+  for (const r of records) {
+    for (const e of r.front) {
+      const better =
+        best === undefined ||
+        e.objectives[1]! > best.objectives[1]! ||
+        (e.objectives[1] === best.objectives[1] && e.objectives[0]! < best.objectives[0]!);
+      if (better) best = { ...e, method: r.method, seed: r.seed };
+    }
+  }
+  return best;
+}
+
+function compressionParts(
+  spec: CompressionProblemConfig,
+  records: readonly RunRecord[],
+): Partial<ReportSection> {
+  const base = records.find((r) => r.base !== undefined)?.base;
+  if (base === undefined) return {};
+  const labels = base.test.confusion.map((_, i) => String(i));
+  const latency: LatencyPoint[] = [
+    {
+      label: 'base model',
+      group: 'base model',
+      nonZeroRate: base.test.nonZeroRate,
+      seconds: base.test.inferenceSeconds,
+    },
+    ...records.flatMap((r) =>
+      r.front.flatMap((e) =>
+        e.test === undefined
+          ? []
+          : [
+              {
+                label: `${r.method} seed ${r.seed}`,
+                group: r.method,
+                nonZeroRate: e.test.nonZeroRate,
+                seconds: e.test.inferenceSeconds,
+              },
+            ],
+      ),
+    ),
+  ];
+  const best = mostAccurate(records);
+  const confusion: ConfusionMatrix[] = [
+    {
+      title: `Base model, test split (accuracy ${base.test.accuracy.toFixed(4)})`,
+      labels,
+      counts: base.test.confusion,
+    },
+    ...(best?.test === undefined
+      ? []
+      : [
+          {
+            title: `Most accurate compressed model (${best.method}, seed ${best.seed}), test split (accuracy ${best.test.accuracy.toFixed(4)}, f1 ${best.test.f1.toFixed(4)})`,
+            labels,
+            counts: best.test.confusion,
+          },
+        ]),
+  ];
+  const tau = (1 - spec.tolerance) * base.selection.accuracy;
+  return {
+    markers: [{ label: 'base model', objectives: [1, base.selection.accuracy] }],
+    referenceLines: [
+      { label: `tau = ${tau.toFixed(4)} (constraint)`, objective: 1, value: tau },
+      ...(spec.referenceAccuracy === undefined
+        ? []
+        : [
+            {
+              label: `MedMNIST ResNet-50 (28) test accuracy ${spec.referenceAccuracy}`,
+              objective: 1,
+              value: spec.referenceAccuracy,
+            },
+          ]),
+    ],
+    latency,
+    confusionMatrices: confusion,
+  };
+}
+
+/** The report's input for a finished study: one section per problem, the tests, the pooled fronts. */
+export function studyReportInput(config: StudyConfig, summary: StudySummary): StudyReportInput {
+  const sections: ReportSection[] = summary.problems.map((p) => {
+    const spec = config.problems.find((q) => problemLabel(q) === p.problem)!;
+    const records = summary.records.filter((r) => r.problem === p.problem);
+    const stats = statistics(p.tests);
+    const skipped = 'skipped' in p.tests ? ` Friedman and Dunn tests not run: ${p.tests.skipped}.` : '';
+    return {
+      name: p.problem,
+      description:
+        `${records.length} runs: ${summary.methods.join(', ')} x seeds ${summary.seeds.join(', ')}, ` +
+        `${summary.budget} real evaluations each; fronts are the feasible non-dominated sets of all evaluations of a run.${skipped}`,
+      objectives: p.objectives.map((o) => ({ name: o.name, sense: o.sense ?? 'min' })),
+      runs: records.map((r) => ({
+        method: r.method,
+        seed: r.seed,
+        hypervolume: r.hypervolume,
+        evaluations: r.evaluations,
+        front: r.front.map((e) => ({
+          objectives: e.objectives,
+          settings: e.settings,
+          ...(e.test === undefined ? {} : { metrics: metrics(e.test)! }),
+        })),
+      })),
+      nonDominated: p.nonDominated.map((e) => ({
+        method: e.method,
+        seed: e.seed,
+        objectives: e.objectives,
+        settings: e.settings,
+        ...(e.test === undefined ? {} : { metrics: metrics(e.test)! }),
+      })),
+      ...(stats === undefined ? {} : { statistics: stats }),
+      ...(spec.type === 'compression' ? compressionParts(spec, records) : {}),
+    };
+  });
+  const overall = statistics(summary.overall);
+  return {
+    title: `${config.name}: ${summary.methods.join(' vs ')}`,
+    subtitle: `${summary.problems.length} problem(s) x ${summary.methods.length} methods x ${summary.seeds.length} seeds, budget ${summary.budget} real evaluations per run`,
+    hypervolumeReference: summary.hypervolumeReference.join(' '),
+    sections,
+    ...(overall === undefined ? {} : { overall }),
+    notes: [
+      `Tests: Friedman (chi-square with tie correction, Iman-Davenport F) over seeds, Dunn post-hoc on Friedman mean ranks, Holm-adjusted, alpha = ${config.alpha}. Ranks are ascending: the method with the largest hypervolume has the largest mean rank.`,
+    ],
+  };
+}

@@ -1,0 +1,54 @@
+import type { RunRecord } from './run-one.js';
+
+function cell(value: unknown): string {
+  const text = value === undefined ? '' : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A run's front as CSV: one row per solution with its decoded settings, objectives (selection
+ * split), constraints and, for compression problems, the test-split measurement. O(front size).
+ *
+ * @example
+ * frontCsv({ ...record, front: [] }).split('\n')[0] // => 'method,seed'
+ */
+export function frontCsv(record: RunRecord, objectives: readonly string[] = []): string {
+  const first = record.front[0];
+  const settings = first === undefined ? [] : Object.keys(first.settings);
+  const names = objectives.length > 0 ? objectives : (first?.objectives.map((_, j) => `f${j + 1}`) ?? []);
+  const constraints = first?.constraints.map((_, j) => `g${j + 1}`) ?? [];
+  const test =
+    first?.test === undefined
+      ? []
+      : [
+          'test_accuracy',
+          'test_macro_f1',
+          'test_balanced_accuracy',
+          'test_auc',
+          'test_inference_seconds',
+          'non_zero_rate',
+          'size_bytes',
+          'test_f1',
+        ];
+  const header = ['method', 'seed', ...settings, ...names, ...constraints, ...test];
+  const rows = record.front.map((e) => [
+    record.method,
+    record.seed,
+    ...settings.map((k) => e.settings[k]),
+    ...e.objectives,
+    ...e.constraints,
+    ...(e.test === undefined
+      ? []
+      : [
+          e.test.accuracy,
+          e.test.macroF1,
+          e.test.balancedAccuracy,
+          e.test.auc,
+          e.test.inferenceSeconds,
+          e.test.nonZeroRate,
+          e.test.sizeBytes,
+          e.test.f1,
+        ]),
+  ]);
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n');
+}
