@@ -27,6 +27,19 @@ if ! python3 -c "import lightgbm" >/dev/null 2>&1; then
 fi
 # --- end @paretokit/surrogates ---------------------------------------------------------------------
 
+# --- system programs some tests drive for real -----------------------------------------------------
+# Debian's chromium (the report's browser test), redis-server (the queue's fault tests) and
+# python3-torch/torchvision for /usr/bin/python3 (the medmnist-train example's test).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+/usr/bin/python3 -c "import torch, torchvision" >/dev/null 2>&1 || missing+=(python3-torch python3-torchvision)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# --- end system programs ---------------------------------------------------------------------------
+
 # onnxruntime-node's install script only fetches CUDA files; its CPU binaries ship in the package.
 export ONNXRUNTIME_NODE_INSTALL=skip
 export TURBO_TELEMETRY_DISABLED=1

@@ -1,4 +1,9 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { downloadDataset } from './commands/datasets.js';
+import { reportCommand } from './commands/report.js';
 import { runSample } from './commands/sample.js';
 import { createProgram } from './program.js';
 
@@ -52,5 +57,49 @@ describe('paretokit sample', () => {
     await expect(runSample({ problem: 'nope', n: 5, seed: 1 })).rejects.toThrow(
       'problem: expected one of zdt1',
     );
+  });
+});
+
+describe('paretokit run, datasets, report', () => {
+  it('runs one method on a benchmark problem and prints its front and hypervolume', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'paretokit-run-')), 'r');
+    const { out: lines, err } = await run(
+      'run',
+      '--problem',
+      'c3dtlz4',
+      '--n-obj',
+      '2',
+      '--algorithm',
+      'nsga2-20x5',
+      '--budget',
+      '60',
+      '--seed',
+      '4',
+      '--out',
+      out,
+    );
+    expect(err).toBe('');
+    const text = lines.join('\n');
+    expect(text).toMatch(/^method,seed,x1,/);
+    expect(text).toMatch(
+      /c3dtlz4 nsga2-20x5 seed 4: 60 evaluations, \d+ feasible, \d+ non-dominated, hypervolume 0\.\d+/,
+    );
+    expect(existsSync(join(out, 'result.json'))).toBe(true);
+    expect(
+      (await run('run', '--problem', 'c3dtlz4', '--algorithm', 'ctaea-20x5', '--budget', '30')).err,
+    ).toBe('');
+  });
+
+  it('lists the MedMNIST files and refuses unknown ones', async () => {
+    expect((await run('datasets', 'list')).out.join('\n')).toMatch(
+      /retinamnist +5 classes, RGB, train\/val\/test 1080\/120\/400/,
+    );
+    await expect(downloadDataset('cifar10', { dir: tmpdir() })).rejects.toThrow(
+      /downloadMedMNIST\(name\): expected one of .*retinamnist.*, got "cifar10"/,
+    );
+  });
+
+  it('says what is missing when a folder holds no study', async () => {
+    await expect(reportCommand(tmpdir())).rejects.toThrow(/no summary\.json: run `paretokit study` first/);
   });
 });

@@ -5,6 +5,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { formatSample, runSample } from './commands/sample.js';
 import { studyCommand } from './commands/study.js';
+import { workerCommand } from './commands/worker.js';
 import { problemRegistry } from './problem-registry.js';
 import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
 
@@ -201,5 +202,6 @@ export function createProgram(
     .description("Render a study's report.html again from its folder's study.json and summary.json.")
     .argument('<folder>', "the study's output folder")
     .action(async (folder: string) => write(`report: ${await reportCommand(folder)}`));
+  program.addCommand(workerCommand());
   return program;
 }

@@ -1,2 +1,3 @@
 export type { DocExample, DocExamplesOptions } from './doc-examples.js';
 export { collectDocExamples, describeDocExamples, runDocExample } from './doc-examples.js';
+export { retinaFiles, sharedPaths } from './shared-paths.js';

@@ -49,7 +49,7 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
           threads: options.threads,
         },
       ],
-      methods: ['samo-ctaea', 'ctaea-20x5'],
+      methods: ['samo-ctaea'],
       seeds: [options.seed],
       budget: options.budget,
       samo: {

@@ -34,7 +34,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunRecord>
           ...(options.nVar === undefined ? {} : { nVar: options.nVar }),
         },
       ],
-      methods: [options.method, options.method === 'samo-ctaea' ? 'ctaea-20x5' : 'samo-ctaea'],
+      methods: [options.method],
       seeds: [options.seed],
       budget: options.budget,
       out: options.out,

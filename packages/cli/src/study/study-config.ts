@@ -72,7 +72,7 @@ const studySchema = z.strictObject({
   problems: z.array(z.discriminatedUnion('type', [benchmarkProblem, compressionProblem])).min(1),
   methods: z
     .array(z.enum(STUDY_METHODS))
-    .min(2)
+    .min(1)
     .default([...STUDY_METHODS]),
   /** Seeds 1..n when a number, else the list. */
   seeds: z.union([positiveInt, z.array(z.int().min(0)).min(1)]).default(5),

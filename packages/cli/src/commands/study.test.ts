@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../study/run-one.js';
+import type { StudySummary } from '../study/run-study.js';
+import { studyCommand } from './study.js';
+
+/** A study small enough for a test: 2 methods x 2 seeds on C3-DTLZ4, 40 evaluations per run. */
+function writeConfig(dir: string, out: string): string {
+  const path = join(dir, 'study.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      name: 'tiny',
+      problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }],
+      methods: ['samo-ctaea', 'ctaea-10x10'],
+      seeds: [1, 2],
+      budget: 40,
+      samo: {
+        initialSamples: 20,
+        infillsPerIteration: 2,
+        surrogates: ['knn', 'randomForest'],
+        folds: 3,
+        generations: 60,
+      },
+      out,
+    }),
+  );
+  return path;
+}
+
+/** Records without what legitimately differs between an interrupted and an uninterrupted run. */
+const comparable = (records: readonly RunRecord[]) =>
+  records.map(({ seconds, replayed, samo, ...rest }) => ({ ...rest, chosen: samo?.chosen }));
+
+const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+describe('paretokit study', () => {
+  it('runs every cell, writes summary.json and report.html, and prints the tests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-'));
+    const lines: string[] = [];
+    const { summary, report } = await studyCommand({
+      config: writeConfig(dir, 'out'),
+      write: (t) => lines.push(t),
+    });
+    expect(summary.records).toHaveLength(4);
+    expect(summary.records.every((r) => r.evaluations === 40 && r.replayed === 0)).toBe(true);
+    expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(true);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<figure class="plot" data-plot="hypervolume"');
+    expect(html).toContain('c3dtlz4-2');
+    const text = lines.join('\n');
+    expect(text).toMatch(/\[4\/4\] c3dtlz4-2 ctaea-10x10 seed 2: hypervolume /);
+    expect(text).toMatch(/samo-ctaea +\d\.\d{4} \[/);
+    expect(text).toContain(`report: ${report}`);
+    // A finished study is read back, not run again.
+    const again = await studyCommand({ config: join(dir, 'study.json'), write: () => {} });
+    expect(comparable(again.summary.records)).toEqual(comparable(summary.records));
+    expect(again.summary.records.map((r) => r.seconds)).toEqual(summary.records.map((r) => r.seconds));
+  });
+
+  it('continues after the process is killed mid-run, evaluating nothing twice, and ends as an uninterrupted study', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-kill-'));
+    const config = writeConfig(dir, 'killed');
+    const log = join(dir, 'killed', 'runs', 'c3dtlz4-2', 'samo-ctaea', 'seed-1', 'evaluations.jsonl');
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'study', config], { stdio: 'ignore' });
+    // Kill once SAMO has logged part of its infill evaluations (the initial design holds 20).
+    const evaluations = () =>
+      existsSync(log) ? (readFileSync(log, 'utf8').match(/"type":"evaluation"/g) ?? []).length : 0;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (evaluations() >= 26) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        } else if (child.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error('the study finished before it could be killed'));
+        }
+      }, 5);
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    const before = evaluations();
+    expect(before).toBeGreaterThanOrEqual(26);
+    expect(before).toBeLessThan(40);
+    const resumed = await studyCommand({ config, write: () => {} });
+    const samo = resumed.summary.records.find((r) => r.method === 'samo-ctaea' && r.seed === 1)!;
+    expect(samo.replayed).toBe(before);
+    expect(evaluations()).toBe(40);
+
+    writeConfig(dir, 'whole');
+    const whole = await studyCommand({ config: join(dir, 'study.json'), write: () => {} });
+    expect(comparable(resumed.summary.records)).toEqual(comparable(whole.summary.records));
+    const summary = JSON.parse(readFileSync(join(dir, 'killed', 'summary.json'), 'utf8')) as StudySummary;
+    expect(summary.problems[0]!.hypervolume).toEqual(whole.summary.problems[0]!.hypervolume);
+  });
+
+  it('runs cells in worker processes with --workers and gets the same results', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-workers-'));
+    const serial = await studyCommand({ config: writeConfig(dir, 'serial'), write: () => {} });
+    const parallel = await studyCommand({
+      config: writeConfig(dir, 'parallel'),
+      workers: 2,
+      write: () => {},
+    });
+    expect(comparable(parallel.summary.records)).toEqual(comparable(serial.summary.records));
+  });
+
+  it('rejects a configuration with a message naming the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-bad-'));
+    const path = join(dir, 'bad.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ name: 'x', problems: [{ type: 'benchmark', problem: 'c3dtlz4' }], budget: 30 }),
+    );
+    await expect(studyCommand({ config: path, write: () => {} })).rejects.toThrow(
+      /bad\.json: budget: expected a multiple of 20 \(the population of ctaea-20x5/,
+    );
+  });
+});
