@@ -3,3 +3,29 @@ export { formatSample, runSample } from './commands/sample.js';
 export type { BenchmarkOptions } from './problem-registry.js';
 export { problemRegistry } from './problem-registry.js';
 export { createProgram } from './program.js';
+export type { CompressOptions } from './commands/compress.js';
+export { compressCommand } from './commands/compress.js';
+export type { StudyCommandOptions } from './commands/study.js';
+export { formatStudy, studyCommand } from './commands/study.js';
+export type { ConfigIssue } from './study/config-error.js';
+export { ConfigError } from './study/config-error.js';
+export { DEFAULT_STUDY } from './study/default-study.js';
+export type { JournaledEvaluator, JournaledEvaluatorOptions, JournalEntry } from './study/journaled-evaluator.js';
+export { JournalMismatchError, journaledEvaluator } from './study/journaled-evaluator.js';
+export type { FrontEntry, RunOneOptions, RunRecord } from './study/run-one.js';
+export { readRunRecord, runOne } from './study/run-one.js';
+export type { RunStudyOptions, StudyCell, StudySummary } from './study/run-study.js';
+export { runStudy, runStudyFile, studyCells } from './study/run-study.js';
+export type {
+  BenchmarkProblemConfig,
+  CompressionProblemConfig,
+  SamoSettings,
+  StudyConfig,
+  StudyMethod,
+} from './study/study-config.js';
+export { loadStudyConfig, PLAIN_POPULATION, parseStudyConfig, STUDY_METHODS } from './study/study-config.js';
+export type { StudyProblem } from './study/study-problem.js';
+export { buildStudyProblem } from './study/study-problem.js';
+export { studyReportInput } from './study/study-report.js';
+export type { ProblemSummary, Spread, StudyTests } from './study/summarize-study.js';
+export { spread, studyTests, summarizeProblem } from './study/summarize-study.js';
