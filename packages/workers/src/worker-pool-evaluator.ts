@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import {
   type EvalResult,
@@ -131,6 +132,8 @@ export function workerPoolEvaluator(options: WorkerPoolEvaluatorOptions): Worker
       const collector = new RowCollector(problem, X, ctx.onRowError ?? defaultPolicy, ctx.onRow);
       const stop = new AbortController();
       const signal = ctx.signal === undefined ? stop.signal : AbortSignal.any([stop.signal, ctx.signal]);
+      // One abort listener per task on this signal (ours, not the caller's): no leak warning.
+      setMaxListeners(0, signal);
       const seed = ctx.seed ?? 0;
       const tasks: Promise<void>[] = [];
       for (let start = 0; start < X.rows; start += chunkSize) {

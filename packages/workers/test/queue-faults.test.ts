@@ -180,6 +180,29 @@ describe.skipIf(binary === undefined)('queueEvaluator with redis-server and two 
     expect(count(entries(), 'start', '0.5,0.25')).toBe(2);
   }, 60_000);
 
+  test('an evaluation past its timeout fails the attempt; the job is retried, then marked failed', async () => {
+    const X = toMatrix([
+      [0.21, 0.2],
+      [0.23, 0.4],
+    ]);
+    const evaluator = queueEvaluator({
+      connection: server.url,
+      queue: 'faults',
+      runId: 'timeouts',
+      timeoutMs: 100,
+      attempts: 2,
+      retryDelayMs: 50,
+      pollMs: 20,
+      onRowError: 'mark-failed',
+    });
+    const result = await evaluator.evaluate(problem, X);
+    await evaluator.close();
+    expect(Array.from(result.F.data).every(Number.isNaN)).toBe(true);
+    expect(result.errors!.map((e) => e.row)).toEqual([0, 1]);
+    expect(result.errors![0]!.message).toMatch(/took longer than 100 ms/);
+    expect(count(entries(), 'start', '0.21,0.2')).toBe(2);
+  }, 60_000);
+
   test('an optimizer killed mid-run and resumed reads the finished jobs back instead of re-running them', async () => {
     const X = rows(12, 40);
     const child = spawn(
