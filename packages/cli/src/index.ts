@@ -1,16 +1,20 @@
+export type { CompressOptions } from './commands/compress.js';
+export { compressCommand } from './commands/compress.js';
 export type { SampleOptions, SampleResult } from './commands/sample.js';
 export { formatSample, runSample } from './commands/sample.js';
+export type { StudyCommandOptions } from './commands/study.js';
+export { formatStudy, studyCommand } from './commands/study.js';
 export type { BenchmarkOptions } from './problem-registry.js';
 export { problemRegistry } from './problem-registry.js';
 export { createProgram } from './program.js';
-export type { CompressOptions } from './commands/compress.js';
-export { compressCommand } from './commands/compress.js';
-export type { StudyCommandOptions } from './commands/study.js';
-export { formatStudy, studyCommand } from './commands/study.js';
 export type { ConfigIssue } from './study/config-error.js';
 export { ConfigError } from './study/config-error.js';
 export { DEFAULT_STUDY } from './study/default-study.js';
-export type { JournaledEvaluator, JournaledEvaluatorOptions, JournalEntry } from './study/journaled-evaluator.js';
+export type {
+  JournalEntry,
+  JournaledEvaluator,
+  JournaledEvaluatorOptions,
+} from './study/journaled-evaluator.js';
 export { JournalMismatchError, journaledEvaluator } from './study/journaled-evaluator.js';
 export type { FrontEntry, RunOneOptions, RunRecord } from './study/run-one.js';
 export { readRunRecord, runOne } from './study/run-one.js';

@@ -125,6 +125,22 @@ export interface CompressionProblemOptions {
   readonly name?: string;
 }
 
+/**
+ * The configuration that leaves the model as it is: nothing pruned, not quantized (the base model).
+ *
+ * @example
+ * UNCOMPRESSED.quantize // => false
+ */
+export const UNCOMPRESSED: CompressionConfig = {
+  linearLayers: 'none',
+  convLayers: 'none',
+  linearIntensity: 0,
+  convIntensity: 0,
+  linearTarget: 'weights',
+  convTarget: 'weights',
+  quantize: false,
+};
+
 /** 32-bit FNV-1a of a string. O(length). */
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -239,16 +255,7 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
     inputName: input.name,
     outputName: sidecar.output.name,
   };
-  const none: CompressionConfig = {
-    linearLayers: 'none',
-    convLayers: 'none',
-    linearIntensity: 0,
-    convIntensity: 0,
-    linearTarget: 'weights',
-    convTarget: 'weights',
-    quantize: false,
-  };
-  const baseLayers = pruneModel(model, none).layers;
+  const baseLayers = pruneModel(model, UNCOMPRESSED).layers;
 
   const cache = new Map<string, Promise<CompressionMeasurement>>();
   let real = 0;
@@ -308,7 +315,7 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
     return m;
   };
 
-  const base = await measure(none);
+  const base = await measure(UNCOMPRESSED);
   const tau = (1 - tolerance) * base.accuracy;
   const toConfig = (v: {
     x1: string;

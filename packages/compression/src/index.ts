@@ -9,7 +9,7 @@ export type {
   CompressionProblem,
   CompressionProblemOptions,
 } from './compression-problem.js';
-export { compressionProblem } from './compression-problem.js';
+export { compressionProblem, UNCOMPRESSED } from './compression-problem.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
 export { countFlops } from './count-flops.js';
 export type { DownloadMedMNISTOptions } from './download-medmnist.js';

@@ -8,6 +8,7 @@ import {
   minimize,
   nsga2,
 } from '@paretokit/algorithms';
+import { UNCOMPRESSED } from '@paretokit/compression';
 import {
   constraintViolation,
   type Evaluator,
@@ -21,12 +22,7 @@ import {
 import { defaultSurrogatePool, readEvaluationLog, type SurrogatePool, samo } from '@paretokit/samo';
 import { journaledEvaluator } from './journaled-evaluator.js';
 import { PLAIN_POPULATION, type SamoSettings, type StudyMethod } from './study-config.js';
-import {
-  BASE_CONFIG,
-  type MeasurementSummary,
-  measurementSummary,
-  type StudyProblem,
-} from './study-problem.js';
+import { type MeasurementSummary, measurementSummary, type StudyProblem } from './study-problem.js';
 import { uniqueBy } from './unique-by.js';
 
 /** One solution of a run's front. */
@@ -265,7 +261,7 @@ export async function runOne(options: RunOneOptions): Promise<RunRecord> {
       : {
           base: {
             selection: measurementSummary(compression.base),
-            test: measurementSummary(await compression.measure(BASE_CONFIG, 'test')),
+            test: measurementSummary(await compression.measure(UNCOMPRESSED, 'test')),
           },
         }),
   };

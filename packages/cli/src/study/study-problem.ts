@@ -1,11 +1,11 @@
 import {
-  type CompressionConfig,
   type CompressionMeasurement,
   type CompressionProblem,
   compressionProblem,
+  UNCOMPRESSED,
 } from '@paretokit/compression';
 import { hypervolume } from '@paretokit/indicators';
-import { type Matrix, type Problem, variableSpace } from '@paretokit/problem';
+import { type Problem, variableSpace } from '@paretokit/problem';
 import { problemRegistry } from '../problem-registry.js';
 import { type BenchmarkProblemConfig, type CompressionProblemConfig, problemLabel } from './study-config.js';
 
@@ -22,17 +22,6 @@ export interface StudyProblem {
   /** Present for compression problems. */
   readonly compression?: CompressionProblem;
 }
-
-/** The configuration of the uncompressed model. */
-export const BASE_CONFIG: CompressionConfig = {
-  linearLayers: 'none',
-  convLayers: 'none',
-  linearIntensity: 0,
-  convIntensity: 0,
-  linearTarget: 'weights',
-  convTarget: 'weights',
-  quantize: false,
-};
 
 /** What a report needs from one measurement (the confusion matrix is kept). */
 export function measurementSummary(m: CompressionMeasurement) {
@@ -123,9 +112,4 @@ export async function buildStudyProblem(
   config: BenchmarkProblemConfig | CompressionProblemConfig,
 ): Promise<StudyProblem> {
   return config.type === 'benchmark' ? benchmarkStudyProblem(config) : compressionStudyProblem(config);
-}
-
-/** Rows of a matrix as arrays. */
-export function matrixRows(M: Matrix): number[][] {
-  return Array.from({ length: M.rows }, (_, i) => Array.from(M.data.subarray(i * M.cols, (i + 1) * M.cols)));
 }
