@@ -2,7 +2,7 @@ export type { ProblemReference } from '@paretokit/problem';
 export { parseProblemReference } from './parse-problem-reference.js';
 export type { QueueEvaluator, QueueEvaluatorOptions, RowJobData, RowJobResult } from './queue-evaluator.js';
 export { queueEvaluator } from './queue-evaluator.js';
-export type { RedisConnection } from './redis-connection.js';
+export type { RedisConnection, RedisConnectionOptions } from './redis-connection.js';
 export { parseRedisConnection } from './redis-connection.js';
 export type { QueueWorker, QueueWorkerOptions } from './run-queue-worker.js';
 export { runQueueWorker } from './run-queue-worker.js';

@@ -143,9 +143,10 @@ export function queueEvaluator(options: QueueEvaluatorOptions): QueueEvaluator {
       }
       const signal = ctx.signal;
       signal?.throwIfAborted();
-      const queue = open();
       const seed = ctx.seed ?? 0;
       const collector = new RowCollector(problem, X, ctx.onRowError ?? defaultPolicy, ctx.onRow);
+      if (X.rows === 0) return collector.result();
+      const queue = open();
       // Rows by job: equal rows share one job.
       const rowsOf = new Map<string, number[]>();
       const dataOf = new Map<string, RowJobData>();

@@ -6,7 +6,10 @@ import { RespClient, type RespClientOptions } from './internal/resp-client.js';
  * to Redis through a small built-in client (no `ioredis` needed) that reconnects forever and
  * re-sends unanswered commands, so a restarted Redis only pauses a run.
  */
-export type RedisConnection = string | RespClientOptions;
+export type RedisConnection = string | RedisConnectionOptions;
+
+/** The parts of a {@link RedisConnection}: host, port, credentials, database, client name. */
+export type RedisConnectionOptions = RespClientOptions;
 
 /**
  * The connection's parts: host, port, credentials, database. O(length of the URL).
@@ -15,7 +18,7 @@ export type RedisConnection = string | RespClientOptions;
  * parseRedisConnection('redis://:secret@10.0.0.5:6380/2') // => { host: '10.0.0.5', port: 6380, password: 'secret', db: 2 }
  * parseRedisConnection({ port: 6390 }) // => { host: '127.0.0.1', port: 6390 }
  */
-export function parseRedisConnection(connection: RedisConnection): RespClientOptions {
+export function parseRedisConnection(connection: RedisConnection): RedisConnectionOptions {
   if (typeof connection === 'object' && connection !== null) {
     return { host: '127.0.0.1', port: 6379, ...connection };
   }
