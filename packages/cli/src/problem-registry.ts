@@ -41,7 +41,12 @@ const twoObjectives =
     return make(o.nVar === undefined ? {} : { nVar: o.nVar });
   };
 
-/** Benchmark problems the CLI knows by name. */
+/**
+ * Benchmark problems the CLI knows by name.
+ *
+ * @example
+ * problemRegistry.c2dtlz2({ nObj: 3 }).objectives.length // => 3
+ */
 export const problemRegistry: Readonly<Record<string, Factory>> = {
   zdt1: twoObjectives(zdt1),
   zdt2: twoObjectives(zdt2),

@@ -25,7 +25,9 @@ function count(what: string, min: number) {
  * The `paretokit` command-line program (commander). `write` receives what it prints.
  *
  * @example
- * await createProgram().parseAsync(['node', 'paretokit', 'sample', '--problem', 'zdt1']);
+ * const lines = [];
+ * await createProgram((line) => lines.push(line)).parseAsync(['node', 'paretokit', 'sample', '--problem', 'zdt1']);
+ * lines[0].startsWith('zdt1: 30 variables') // => true
  */
 export function createProgram(
   write: (text: string) => void = (t) => process.stdout.write(`${t}\n`),

@@ -31,6 +31,9 @@ export interface CompressOptions {
  * `paretokit compress`: one surrogate-assisted compression run (SAMO with C-TAEA) of an ONNX
  * model on a MedMNIST file, resumable, with a progress bar (evaluations, best feasible accuracy,
  * elapsed, ETA); writes `evaluations.jsonl`, `result.json` and `front.csv` to `out`.
+ *
+ * Usage (a trained model and a MedMNIST file; `compress.test.ts` runs it on the real ones):
+ * `await compressCommand({ model: 'resnet50_retinamnist.onnx', data: 'retinamnist.npz', budget: 100, initial: 50, infills: 2, seed: 1, out: 'runs/one', selectOn: 'validation', threads: 1, write: console.log })`
  */
 export async function compressCommand(options: CompressOptions): Promise<RunRecord> {
   const name = basename(options.data).replace(/\.npz$/i, '');
@@ -118,5 +121,10 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   return record;
 }
 
-/** The surrogate names `--surrogates` accepts. */
+/**
+ * The surrogate names `--surrogates` accepts.
+ *
+ * @example
+ * SURROGATE_NAMES // => ['knn', 'randomForest', 'xgboost', 'lightgbm']
+ */
 export const SURROGATE_NAMES: readonly string[] = SURROGATES;

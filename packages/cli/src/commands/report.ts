@@ -9,6 +9,12 @@ import { studyReportInput } from '../study/study-report.js';
 /**
  * `paretokit report <study folder>`: renders `report.html` again from the folder's `study.json`
  * and `summary.json` (for example after upgrading the report package). Returns the path.
+ *
+ * @example
+ * const file = join(mkdtempSync(join(tmpdir(), 'study-')), 'study.json');
+ * writeFileSync(file, JSON.stringify({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['nsga2-20x5'], seeds: 2, budget: 20 }));
+ * const { config } = await studyCommand({ config: file, write: () => {} });
+ * (await reportCommand(config.out)).endsWith('report.html') // => true
  */
 export async function reportCommand(folder: string): Promise<string> {
   const summaryPath = join(folder, 'summary.json');

@@ -21,6 +21,11 @@ export interface RunCommandOptions {
 /**
  * `paretokit run`: one method on one benchmark problem with a budget of real evaluations,
  * resumable, printing the feasible non-dominated set as CSV and its normalised hypervolume.
+ *
+ * @example
+ * const lines = [];
+ * await runCommand({ problem: 'c3dtlz4', nObj: 2, method: 'ctaea-20x5', budget: 40, seed: 1, out: mkdtempSync(join(tmpdir(), 'run-')), write: (l) => lines.push(l) });
+ * lines[1].startsWith('c3dtlz4 ctaea-20x5 seed 1: 40 evaluations') // => true
  */
 export async function runCommand(options: RunCommandOptions): Promise<RunRecord> {
   const config = parseStudyConfig(

@@ -57,7 +57,13 @@ export async function runSample(options: SampleOptions): Promise<SampleResult> {
   return { problem, evaluated: X.rows, feasible, front: front.map((i) => ({ x: x[i]!, f: f[i]! })) };
 }
 
-/** The result as the text the `sample` command prints. */
+/**
+ * The result as the text the `sample` command prints.
+ *
+ * @example
+ * const options = { problem: 'zdt1', n: 20, seed: 1 };
+ * formatSample(await runSample(options), options).split('\n')[0] // => 'zdt1: 30 variables, 2 objectives, 0 constraints'
+ */
 export function formatSample(result: SampleResult, options: SampleOptions): string {
   const { problem } = result;
   const names = problem.objectives.map((o) => o.name);

@@ -35,7 +35,14 @@ function testsLine(tests: StudyTests): string {
   );
 }
 
-/** The study's results as the text the `study` command prints. */
+/**
+ * The study's results as the text the `study` command prints.
+ *
+ * @example
+ * const out = mkdtempSync(join(tmpdir(), 'study-'));
+ * const config = parseStudyConfig({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['nsga2-20x5'], seeds: 2, budget: 20, out }, 'doc', tmpdir());
+ * formatStudy(await runStudy(config)).split('\n')[0] // => 'c3dtlz4-2: hypervolume per method (median [q1, q3] over 2 seeds)'
+ */
 export function formatStudy(summary: StudySummary): string {
   const lines: string[] = [];
   for (const p of summary.problems) {
@@ -54,6 +61,13 @@ export function formatStudy(summary: StudySummary): string {
 /**
  * `paretokit study [study.json]`: runs a study (resumably), writes `summary.json` and
  * `report.html` in its folder, and prints the hypervolume table, the tests and the report's path.
+ *
+ * @example
+ * const file = join(mkdtempSync(join(tmpdir(), 'study-')), 'study.json');
+ * writeFileSync(file, JSON.stringify({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['ctaea-20x5', 'nsga2-20x5'], seeds: 2, budget: 20 }));
+ * const lines = [];
+ * const { report } = await studyCommand({ config: file, write: (line) => lines.push(line) });
+ * lines.at(-1) === `report: ${report}` // => true
  */
 export async function studyCommand(
   options: StudyCommandOptions,

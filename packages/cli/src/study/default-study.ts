@@ -7,6 +7,9 @@
  * variables), whose feasible region is a thin band along the front. One deviation keeps it within
  * minutes on two cores: SAMO's pool holds the in-process KNN and random forest only (the study's
  * pool adds XGBoost and LightGBM, each fit a process of its own; a study file can ask for them).
+ *
+ * @example
+ * DEFAULT_STUDY.problems.map((p) => p.problem) // => ['c3dtlz4', 'c2dtlz2']
  */
 export const DEFAULT_STUDY = {
   name: 'default-study',

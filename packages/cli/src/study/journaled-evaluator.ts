@@ -16,7 +16,12 @@ export interface JournalEntry {
   readonly G: readonly number[];
 }
 
-/** A journal belongs to another run, or its rows differ from what the run asks again. */
+/**
+ * A journal belongs to another run, or its rows differ from what the run asks again.
+ *
+ * @example
+ * new JournalMismatchError('run.jsonl', 'row 3 differs').name // => 'JournalMismatchError'
+ */
 export class JournalMismatchError extends ParetokitError {
   constructor(path: string, detail: string) {
     super(
@@ -80,8 +85,13 @@ function readJournal(path: string, header: string): JournalEntry[] {
  * O(rows) memory; one fsync per evaluated row.
  *
  * @example
- * const ev = journaledEvaluator({ path: 'run/evaluations.jsonl', header: { method: 'ctaea-20x5', seed: 1 } });
- * await minimize(problem, algorithm, { termination, seed: 1, evaluator: ev });
+ * const path = join(mkdtempSync(join(tmpdir(), 'journal-')), 'evaluations.jsonl');
+ * const first = journaledEvaluator({ path, header: { run: 'doc' } });
+ * await first.evaluate(c2dtlz2({ nObj: 2 }), toMatrix([[0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]]));
+ * first.close();
+ * const again = journaledEvaluator({ path, header: { run: 'doc' } });
+ * await again.evaluate(c2dtlz2({ nObj: 2 }), toMatrix([[0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]]));
+ * again.replayed // => 1
  */
 export function journaledEvaluator(options: JournaledEvaluatorOptions): JournaledEvaluator {
   const header = JSON.stringify({ journal: 'paretokit-evaluations', ...options.header });

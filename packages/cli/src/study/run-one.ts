@@ -86,7 +86,12 @@ const PLAIN: Record<Exclude<StudyMethod, 'samo-ctaea'>, (n: number) => Algorithm
   'nsga2-20x5': (n) => nsga2({ populationSize: n }),
 };
 
-/** Reads a finished run's record, or undefined when the run has not finished. */
+/**
+ * Reads a finished run's record, or undefined when the run has not finished.
+ *
+ * @example
+ * readRunRecord(mkdtempSync(join(tmpdir(), 'run-'))) // => undefined
+ */
 export function readRunRecord(dir: string): RunRecord | undefined {
   const path = join(dir, 'result.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RunRecord) : undefined;
@@ -202,6 +207,12 @@ async function runPlain(options: RunOneOptions, log: string, report: (F: Matrix)
  * hypervolume under the problem's fixed normalisation, and, for compression problems, every front
  * model and the base model measured on the test split. Cost: the method's, plus one test-split
  * measurement per front model.
+ *
+ * @example
+ * const config = parseStudyConfig({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['nsga2-20x5'], budget: 40 }, 'doc', tmpdir());
+ * const study = await buildStudyProblem(config.problems[0]);
+ * const record = await runOne({ study, method: 'nsga2-20x5', seed: 1, budget: 40, samo: config.samo, dir: mkdtempSync(join(tmpdir(), 'run-')) });
+ * record.evaluations // => 40
  */
 export async function runOne(options: RunOneOptions): Promise<RunRecord> {
   const done = readRunRecord(options.dir);

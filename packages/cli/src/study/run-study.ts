@@ -49,7 +49,12 @@ export function cellDir(config: StudyConfig, cell: StudyCell): string {
   return join(config.out, 'runs', cell.problem, cell.method, `seed-${cell.seed}`);
 }
 
-/** Every run of a study, seeds outermost after the problem so early results are comparable. */
+/**
+ * Every run of a study, seeds outermost after the problem so early results are comparable.
+ *
+ * @example
+ * studyCells(parseStudyConfig({ name: 's', problems: [{ type: 'benchmark', problem: 'c2dtlz2' }], seeds: 2 }, 's', tmpdir())).length // => 8
+ */
 export function studyCells(config: StudyConfig): StudyCell[] {
   return config.problems.flatMap((p) =>
     config.seeds.flatMap((seed) =>
@@ -168,6 +173,12 @@ async function runInChildren(
  * interrupted mid-way from their logs), then the hypervolume statistics per problem and overall,
  * written to `summary.json` in the study's folder. Cost: the runs'; with `workers` > 1 that many
  * run at once, each in a worker process.
+ *
+ * @example
+ * const out = mkdtempSync(join(tmpdir(), 'study-'));
+ * const config = parseStudyConfig({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['ctaea-20x5', 'nsga2-20x5'], seeds: 2, budget: 40, out }, 'doc', tmpdir());
+ * const summary = await runStudy(config);
+ * summary.records.length // => 4
  */
 export async function runStudy(config: StudyConfig, options: RunStudyOptions = {}): Promise<StudySummary> {
   const started = performance.now();
@@ -264,7 +275,14 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
   return summary;
 }
 
-/** Loads a study configuration file and runs it; see {@link runStudy}. */
+/**
+ * Loads a study configuration file and runs it; see {@link runStudy}.
+ *
+ * @example
+ * const file = join(mkdtempSync(join(tmpdir(), 'study-')), 'study.json');
+ * writeFileSync(file, JSON.stringify({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['nsga2-20x5'], seeds: 2, budget: 20 }));
+ * (await runStudyFile(file)).summary.records.length // => 2
+ */
 export async function runStudyFile(path: string, options: Omit<RunStudyOptions, 'configPath'> = {}) {
   const config = await loadStudyConfig(path);
   return { config, summary: await runStudy(config, { ...options, configPath: path }) };

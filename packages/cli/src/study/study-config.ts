@@ -4,12 +4,22 @@ import { z } from 'zod';
 import { problemRegistry } from '../problem-registry.js';
 import { ConfigError } from './config-error.js';
 
-/** The methods a study compares (METHOD.md, "The experiment"; NSGA-II is ParetoKit's addition). */
+/**
+ * The methods a study compares (METHOD.md, "The experiment"; NSGA-II is ParetoKit's addition).
+ *
+ * @example
+ * STUDY_METHODS.length // => 4
+ */
 export const STUDY_METHODS = ['samo-ctaea', 'ctaea-20x5', 'ctaea-10x10', 'nsga2-20x5'] as const;
 /** One of {@link STUDY_METHODS}. */
 export type StudyMethod = (typeof STUDY_METHODS)[number];
 
-/** Population of each plain (not surrogate-assisted) method; it runs budget / population generations. */
+/**
+ * Population of each plain (not surrogate-assisted) method; it runs budget / population generations.
+ *
+ * @example
+ * PLAIN_POPULATION['ctaea-10x10'] // => 10
+ */
 export const PLAIN_POPULATION: Readonly<Record<Exclude<StudyMethod, 'samo-ctaea'>, number>> = {
   'ctaea-20x5': 20,
   'ctaea-10x10': 10,
@@ -193,6 +203,11 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
  * the file's folder.
  *
  * @throws ConfigError when the file is missing, is not JSON, or does not match the schema.
+ *
+ * @example
+ * const file = join(mkdtempSync(join(tmpdir(), 'study-')), 'study.json');
+ * writeFileSync(file, JSON.stringify({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c2dtlz2' }] }));
+ * (await loadStudyConfig(file)).budget // => 100
  */
 export async function loadStudyConfig(path: string): Promise<StudyConfig> {
   let text: string;

@@ -107,6 +107,10 @@ async function compressionStudyProblem(config: CompressionProblemConfig): Promis
 /**
  * Builds a study's problem from its configuration (a compression problem loads its model and
  * data and measures the base model). O(cost of that first measurement).
+ *
+ * @example
+ * const study = await buildStudyProblem({ type: 'benchmark', problem: 'c2dtlz2', nObj: 2 });
+ * study.hypervolume([[0, 0]]) // => 1.2100000000000002
  */
 export async function buildStudyProblem(
   config: BenchmarkProblemConfig | CompressionProblemConfig,

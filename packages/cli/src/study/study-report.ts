@@ -113,7 +113,14 @@ function compressionParts(
   };
 }
 
-/** The report's input for a finished study: one section per problem, the tests, the pooled fronts. */
+/**
+ * The report's input for a finished study: one section per problem, the tests, the pooled fronts.
+ *
+ * @example
+ * const out = mkdtempSync(join(tmpdir(), 'study-'));
+ * const config = parseStudyConfig({ name: 'doc', problems: [{ type: 'benchmark', problem: 'c3dtlz4', nObj: 2 }], methods: ['nsga2-20x5'], seeds: 2, budget: 20, out }, 'doc', tmpdir());
+ * studyReportInput(config, await runStudy(config)).sections[0].runs.length // => 2
+ */
 export function studyReportInput(config: StudyConfig, summary: StudySummary): StudyReportInput {
   const sections: ReportSection[] = summary.problems.map((p) => {
     const spec = config.problems.find((q) => problemLabel(q) === p.problem)!;

@@ -49,6 +49,9 @@ export type StudyTests =
  * Friedman (with Iman-Davenport) and Dunn (Friedman mean ranks, Holm-adjusted) on a table of
  * hypervolumes: one row per block, one column per method. When every block ties all methods
  * (e.g. no run found a feasible point) the tests are undefined and the reason is returned.
+ *
+ * @example
+ * studyTests([[1, 2], [1, 3], [0, 1]], ['ctaea-20x5', 'samo-ctaea'], 0.05).friedman.meanRanks // => [1, 2]
  */
 export function studyTests(table: number[][], methods: readonly StudyMethod[], alpha: number): StudyTests {
   const blocks = table.length;
@@ -78,7 +81,13 @@ export interface ProblemSummary {
   readonly nonDominated: readonly (RunRecord['front'][number] & { method: StudyMethod; seed: number })[];
 }
 
-/** Summarises one problem's finished runs: hypervolume spread per method, tests, pooled front. */
+/**
+ * Summarises one problem's finished runs: hypervolume spread per method, tests, pooled front.
+ *
+ * @example
+ * const records = [1, 2].map((seed) => ({ problem: 'p', method: 'nsga2-20x5', seed, hypervolume: seed / 10, front: [] }));
+ * summarizeProblem('p', [{ name: 'f1', sense: 'min' }, { name: 'f2', sense: 'min' }], records, ['nsga2-20x5'], [1, 2], 0.05).hypervolume['nsga2-20x5'].median // => 0.15000000000000002
+ */
 export function summarizeProblem(
   problem: string,
   objectives: readonly Objective[],

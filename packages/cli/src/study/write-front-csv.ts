@@ -10,9 +10,13 @@ function cell(value: unknown): string {
  * split), constraints and, for compression problems, the test-split measurement. O(front size).
  *
  * @example
- * frontCsv({ ...record, front: [] }).split('\n')[0] // => 'method,seed'
+ * const front = [{ x: [0.2], settings: { x: 0.2 }, objectives: [0.04, 0.64], constraints: [] }];
+ * frontCsv({ method: 'nsga2-20x5', seed: 1, front }, ['f1', 'f2']) // => 'method,seed,x,f1,f2\nnsga2-20x5,1,0.2,0.04,0.64'
  */
-export function frontCsv(record: RunRecord, objectives: readonly string[] = []): string {
+export function frontCsv(
+  record: Pick<RunRecord, 'method' | 'seed' | 'front'>,
+  objectives: readonly string[] = [],
+): string {
   const first = record.front[0];
   const settings = first === undefined ? [] : Object.keys(first.settings);
   const names = objectives.length > 0 ? objectives : (first?.objectives.map((_, j) => `f${j + 1}`) ?? []);

@@ -1,0 +1,23 @@
+// Every `@example` of the sources runs as a doctest: each `expression // => value` line must
+// evaluate to that value. Names in scope: this package's exports, the problem and benchmarks
+// packages', and the node:fs/os/path functions the examples use for temporary folders.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as benchmarks from '@paretokit/benchmarks';
+import * as problem from '@paretokit/problem';
+import { describeDocExamples } from '@paretokit/testing';
+import * as cli from './index.js';
+import { uniqueBy } from './study/unique-by.js';
+
+describeDocExamples({
+  dirs: [
+    new URL('.', import.meta.url),
+    new URL('./study/', import.meta.url),
+    new URL('./commands/', import.meta.url),
+  ],
+  scope: { ...problem, ...benchmarks, ...cli, uniqueBy, mkdtempSync, writeFileSync, tmpdir, join },
+  // These two need a trained model and a MedMNIST file, or the network: their docs show the call,
+  // compress.test.ts runs the first on the real files, download-medmnist's tests the second.
+  exports: Object.keys(cli).filter((name) => name !== 'compressCommand' && name !== 'downloadDataset'),
+});
