@@ -2,7 +2,6 @@ import {
   type CompressionMeasurement,
   type CompressionProblem,
   compressionProblem,
-  UNCOMPRESSED,
 } from '@paretokit/compression';
 import { hypervolume } from '@paretokit/indicators';
 import { type Problem, variableSpace } from '@paretokit/problem';
