@@ -2,10 +2,13 @@ import { toMatrix } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
 import { retinaFiles } from '../test/shared-data.js';
 import { tinyDataset, tinySidecar } from '../test/tiny-data.js';
-import { compressionProblem } from './compression-problem.js';
+import { compressionProblem, UNCOMPRESSED } from './compression-problem.js';
 import { encodeMedMNIST } from './encode-medmnist.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+import { evaluateModel } from './evaluate-model.js';
 import { loadMedMNIST } from './load-medmnist.js';
+import { loadOnnx } from './load-onnx.js';
+import { prepareInputs } from './prepare-inputs.js';
 import { tinyCnn } from './tiny-cnn.js';
 
 async function tinyProblem(extra: Record<string, unknown> = {}) {
@@ -14,6 +17,25 @@ async function tinyProblem(extra: Record<string, unknown> = {}) {
 }
 
 describe('compressionProblem', () => {
+  it('hands out the compressed model as ONNX and times models against each other', async () => {
+    const p = await tinyProblem();
+    const config = p.decodeConfig([1, 1, 0.5, 0.6, 0, 2, 1]);
+    const bytes = await p.compressedModel(config);
+    const model = await loadOnnx(bytes);
+    const measured = await p.measure(config, 'test');
+    const inputs = prepareInputs(await tinyDataset(11, [32, 16, 12]), 'test', tinySidecar);
+    expect((await evaluateModel(bytes, inputs, { outputName: tinySidecar.output.name })).accuracy).toBe(
+      measured.accuracy,
+    );
+    expect(model.proto.graph?.node?.some((n) => n.op_type === 'QuantizeLinear')).toBe(true);
+    const seconds = await p.timeInference([UNCOMPRESSED, config], { repeats: 3 });
+    expect(seconds.map((s) => s.length)).toEqual([3, 3]);
+    expect(seconds.flat().every((s) => s > 0)).toBe(true);
+    await expect(p.timeInference([config], { repeats: 0 })).rejects.toThrow(
+      'timeInference: repeats: expected an integer >= 1, got 0.',
+    );
+  });
+
   it('has x1..x7, f1 (min), accuracy (max) and the 0.96 x base accuracy constraint', async () => {
     const p = await tinyProblem();
     expect(p.variables.map((v) => [v.name, v.kind])).toEqual([

@@ -89,6 +89,17 @@ export interface CompressionProblem extends DefinedProblem<typeof VARIABLES> {
   decodeConfig(x: ArrayLike<number>): CompressionConfig;
   /** Measures a configuration on a split (e.g. the final front on `test`); cached like evaluations. */
   measure(config: CompressionConfig, split?: 'val' | 'test'): Promise<CompressionMeasurement>;
+  /** The compressed model of a configuration, encoded as ONNX (write it to a `.onnx` file to deploy it). */
+  compressedModel(config: CompressionConfig): Promise<Uint8Array>;
+  /**
+   * Times inference over a whole split (default `test`) for each configuration, `repeats` rounds
+   * (default 5) that alternate between the models so that all see the same machine load; returns
+   * the seconds of every round, one array per configuration. Never cached.
+   */
+  timeInference(
+    configs: readonly CompressionConfig[],
+    options?: { readonly repeats?: number; readonly split?: 'val' | 'test' },
+  ): Promise<number[][]>;
   /** Number of real (not cached) evaluations so far. */
   readonly realEvaluations: number;
 }
@@ -259,8 +270,8 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
 
   const cache = new Map<string, Promise<CompressionMeasurement>>();
   let real = 0;
-  const run = async (config: CompressionConfig, s: 'val' | 'test'): Promise<CompressionMeasurement> => {
-    real++;
+  /** Prunes and quantizes a (canonical) configuration: the model, its pruned layers and step times. */
+  const build = async (config: CompressionConfig) => {
     const started = performance.now();
     const key = JSON.stringify(config);
     const pruned = pruneModel(model, config, { random: fnv1a(`${seed}|${key}`) });
@@ -281,13 +292,18 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
       ).model;
       quantizeSeconds = (performance.now() - t0) / 1000;
     }
-    const bytes = saveOnnxSync(final);
+    return { final, layers: pruned.layers, pruneSeconds, quantizeSeconds, bytes: saveOnnxSync(final) };
+  };
+  const run = async (config: CompressionConfig, s: 'val' | 'test'): Promise<CompressionMeasurement> => {
+    real++;
+    const started = performance.now();
+    const { final, layers, pruneSeconds, quantizeSeconds, bytes } = await build(config);
     const result = await evaluateModel(bytes, inputsFor(s), evalOptions);
     const size = modelSize(final, bytes);
     return {
       config,
       split: s,
-      f1: relativeFlops(flops, pruned.layers, baseLayers, config.quantize ? 8 : 32),
+      f1: relativeFlops(flops, layers, baseLayers, config.quantize ? 8 : 32),
       accuracy: result.accuracy,
       macroF1: result.macroF1,
       balancedAccuracy: result.balancedAccuracy,
@@ -300,8 +316,32 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
       sizeBytes: size.bytes,
       sparseBytes: size.sparseBytes,
       nonZeroRate: size.nonZeroRate,
-      layers: pruned.layers,
+      layers,
     };
+  };
+  const compressedModel = async (config: CompressionConfig) => (await build(canonical(config))).bytes;
+  const timeInference = async (
+    configs: readonly CompressionConfig[],
+    timing: { readonly repeats?: number; readonly split?: 'val' | 'test' } = {},
+  ): Promise<number[][]> => {
+    const repeats = timing.repeats ?? 5;
+    if (!Number.isSafeInteger(repeats) || repeats < 1) {
+      throw new InvalidArgumentError({
+        argument: 'timeInference: repeats',
+        expected: 'an integer >= 1',
+        actual: repeats,
+      });
+    }
+    const models = [];
+    for (const c of configs) models.push(await compressedModel(c));
+    const inputs = inputsFor(timing.split ?? 'test');
+    const seconds = configs.map(() => [] as number[]);
+    for (let r = 0; r < repeats; r++) {
+      for (let i = 0; i < models.length; i++) {
+        seconds[i]!.push((await evaluateModel(models[i]!, inputs, evalOptions)).seconds);
+      }
+    }
+    return seconds;
   };
   const measure = (config: CompressionConfig, s: 'val' | 'test' = split): Promise<CompressionMeasurement> => {
     const c = canonical(config);
@@ -358,6 +398,8 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
     tau,
     decodeConfig,
     measure,
+    compressedModel,
+    timeInference,
     get realEvaluations() {
       return real;
     },
