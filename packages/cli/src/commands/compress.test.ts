@@ -24,15 +24,18 @@ describe.skipIf(retina === undefined)('paretokit compress', () => {
       surrogates: ['randomForest'],
       generations: 10,
       progress: false,
+      timingRepeats: 2,
       write: (t: string) => lines.push(t),
     };
     const record = await compressCommand(options);
     expect(record.evaluations).toBe(7);
+    expect(lines.join('\n')).toMatch(/retinamnist: most accurate compressed model \(samo-ctaea, seed 3\): accuracy 0\.\d+ .*x faster/);
+    expect(existsSync(join(out, 'retinamnist-best.onnx'))).toBe(true);
     expect(record.base?.test.accuracy).toBeCloseTo(0.455, 3);
     expect(lines[1]).toMatch(
       /^retinamnist: base model accuracy 0\.54\d+ on the val split, tau 0\.5\d+; budget 7/,
     );
-    for (const file of ['evaluations.jsonl', 'result.json', 'front.csv'])
+    for (const file of ['evaluations.jsonl', 'result.json', 'front.csv', 'retinamnist-best.onnx'])
       expect(existsSync(join(out, file))).toBe(true);
     const csv = readFileSync(join(out, 'front.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
 import { SingleBar } from 'cli-progress';
+import { compressionOutcome, formatCompressionOutcome } from '../study/compression-outcome.js';
 import { type RunRecord, runOne } from '../study/run-one.js';
 import { parseStudyConfig, type SamoSettings, SURROGATES } from '../study/study-config.js';
 import { buildStudyProblem } from '../study/study-problem.js';
@@ -22,6 +23,8 @@ export interface CompressOptions {
   readonly surrogates?: readonly string[];
   readonly generations?: number;
   readonly evaluator?: Evaluator;
+  /** Rounds timing the most accurate model against the base model (default 5). */
+  readonly timingRepeats?: number;
   /** Show the progress bar (default: when stderr is a terminal). */
   readonly progress?: boolean;
   readonly write: (text: string) => void;
@@ -117,7 +120,11 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
         `  ${JSON.stringify(e.settings)}`,
     );
   }
-  options.write(`results: ${resolve(config.out)} (evaluations.jsonl, result.json, front.csv)`);
+  const outcome = await compressionOutcome(study, [record], config.out, options.timingRepeats ?? 5);
+  if (outcome !== undefined) options.write(formatCompressionOutcome(outcome));
+  options.write(
+    `results: ${resolve(config.out)} (evaluations.jsonl, result.json, front.csv, ${name}-best.onnx)`,
+  );
   return record;
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
 import { renderStudyReport } from '@paretokit/report';
+import { formatCompressionOutcome } from '../study/compression-outcome.js';
 import { DEFAULT_STUDY } from '../study/default-study.js';
 import { runStudy, type StudySummary } from '../study/run-study.js';
 import { loadStudyConfig, parseStudyConfig, type StudyConfig } from '../study/study-config.js';
@@ -53,6 +54,7 @@ export function formatStudy(summary: StudySummary): string {
     }
     lines.push(testsLine(p.tests));
   }
+  for (const o of summary.compression ?? []) lines.push(formatCompressionOutcome(o));
   if (summary.overall !== undefined)
     lines.push('all problems together (blocks = problem x seed):', testsLine(summary.overall));
   return lines.join('\n');

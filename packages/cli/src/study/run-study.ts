@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Evaluator, Objective } from '@paretokit/problem';
+import { type CompressionOutcome, compressionOutcome } from './compression-outcome.js';
 import { type RunRecord, readRunRecord, runOne } from './run-one.js';
 import { loadStudyConfig, problemLabel, type StudyConfig, type StudyMethod } from './study-config.js';
 import { buildStudyProblem, type StudyProblem } from './study-problem.js';
@@ -25,6 +26,8 @@ export interface StudySummary {
   /** Across problems (blocks = problem x seed), when the study has more than one problem. */
   readonly overall?: StudyTests;
   readonly hypervolumeReference: readonly string[];
+  /** Compression problems: the most accurate compressed model, written out and timed against the base model. */
+  readonly compression: readonly CompressionOutcome[];
   readonly records: readonly RunRecord[];
   /** Wall seconds of this invocation (a resumed study counts only its own part). */
   readonly seconds: number;
@@ -235,10 +238,17 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
     (await problemOf(label)).problem.objectives;
   const problems: ProblemSummary[] = [];
   const references: string[] = [];
+  const compression: CompressionOutcome[] = [];
   for (const spec of config.problems) {
     const label = problemLabel(spec);
     const study = await problemOf(label);
     references.push(study.hypervolumeReference);
+    const outcome = await compressionOutcome(
+      study,
+      all.filter((r) => r.problem === label),
+      config.out,
+    );
+    if (outcome !== undefined) compression.push(outcome);
     problems.push(
       summarizeProblem(
         label,
@@ -268,6 +278,7 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
     problems,
     ...(overall === undefined ? {} : { overall }),
     hypervolumeReference: references,
+    compression,
     records: all,
     seconds: (performance.now() - started) / 1000,
   };

@@ -5,6 +5,7 @@ import type {
   StudyReportInput,
   StudyStatistics,
 } from '@paretokit/report';
+import { formatCompressionOutcome } from './compression-outcome.js';
 import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudySummary } from './run-study.js';
 import type { CompressionProblemConfig, StudyConfig } from './study-config.js';
@@ -163,6 +164,7 @@ export function studyReportInput(config: StudyConfig, summary: StudySummary): St
     sections,
     ...(overall === undefined ? {} : { overall }),
     notes: [
+      ...(summary.compression ?? []).map(formatCompressionOutcome),
       `Tests: Friedman (chi-square with tie correction, Iman-Davenport F) over seeds, Dunn post-hoc on Friedman mean ranks, Holm-adjusted, alpha = ${config.alpha}. Ranks are ascending: the method with the largest hypervolume has the largest mean rank.`,
     ],
   };
