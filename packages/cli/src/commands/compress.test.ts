@@ -29,7 +29,9 @@ describe.skipIf(retina === undefined)('paretokit compress', () => {
     };
     const record = await compressCommand(options);
     expect(record.evaluations).toBe(7);
-    expect(lines.join('\n')).toMatch(/retinamnist: most accurate compressed model \(samo-ctaea, seed 3\): accuracy 0\.\d+ .*x faster/);
+    expect(lines.join('\n')).toMatch(
+      /retinamnist: most accurate compressed model \(samo-ctaea, seed 3\): accuracy 0\.\d+ .*x faster/,
+    );
     expect(existsSync(join(out, 'retinamnist-best.onnx'))).toBe(true);
     expect(record.base?.test.accuracy).toBeCloseTo(0.455, 3);
     expect(lines[1]).toMatch(
