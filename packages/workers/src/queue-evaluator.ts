@@ -9,7 +9,7 @@ import {
 import { Job, Queue } from 'bullmq';
 import { decodeFloats, encodeFloats, rowJobId } from './internal/row-codec.js';
 import { RowCollector } from './internal/row-collector.js';
-import { connectRedis, type RedisConnection } from './redis-connection.js';
+import { connectRedis, disconnectRedis, type RedisConnection } from './redis-connection.js';
 
 /** Options of {@link queueEvaluator}. */
 export interface QueueEvaluatorOptions {
@@ -111,11 +111,13 @@ export function queueEvaluator(options: QueueEvaluatorOptions): QueueEvaluator {
   const open = () => {
     if (state === undefined) {
       const client = connectRedis(options.connection);
+      // An ioredis instance rather than options: BullMQ then uses it as is (and leaves it open
+      // on close) instead of building its own with `require('ioredis')`.
       const queue = new Queue(name, {
-        connection: client as never,
+        connection: client,
         ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
       });
-      // Connection errors while Redis restarts are expected: the client reconnects by itself.
+      // Connection errors while Redis restarts are expected: ioredis reconnects by itself.
       queue.on('error', () => {});
       state = { client, queue };
     }
@@ -126,8 +128,11 @@ export function queueEvaluator(options: QueueEvaluatorOptions): QueueEvaluator {
     if (closed) return;
     closed = true;
     if (state === undefined) return;
-    await state.queue.close();
-    await state.client.quit();
+    try {
+      await state.queue.close();
+    } finally {
+      await disconnectRedis(state.client);
+    }
   };
 
   return {

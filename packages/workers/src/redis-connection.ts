@@ -1,15 +1,26 @@
 import { InvalidArgumentError } from '@paretokit/problem';
-import { RespClient, type RespClientOptions } from './internal/resp-client.js';
+import { Redis } from 'ioredis';
 
 /**
  * Where Redis is: a URL `redis://[[user]:password@]host[:port][/db]`, or its parts. The queue talks
- * to Redis through a small built-in client (no `ioredis` needed) that reconnects forever and
- * re-sends unanswered commands, so a restarted Redis only pauses a run.
+ * to Redis through `ioredis`, configured as BullMQ needs it: commands wait while the connection is
+ * down (offline queue, no retry limit) and it reconnects forever with a bounded back-off, so a
+ * restarted Redis only pauses a run.
  */
 export type RedisConnection = string | RedisConnectionOptions;
 
 /** The parts of a {@link RedisConnection}: host, port, credentials, database, client name. */
-export type RedisConnectionOptions = RespClientOptions;
+export interface RedisConnectionOptions {
+  readonly host?: string;
+  readonly port?: number;
+  readonly username?: string;
+  readonly password?: string;
+  readonly db?: number;
+  /** Name shown by `CLIENT LIST`. */
+  readonly connectionName?: string;
+  /** Longest wait between reconnection attempts, ms (default 1000). */
+  readonly maxRetryDelayMs?: number;
+}
 
 /**
  * The connection's parts: host, port, credentials, database. O(length of the URL).
@@ -52,7 +63,45 @@ export function parseRedisConnection(connection: RedisConnection): RedisConnecti
   };
 }
 
-/** A new client for the connection (it connects at once). */
-export function connectRedis(connection: RedisConnection): RespClient {
-  return new RespClient(parseRedisConnection(connection));
+/**
+ * A new ioredis client for the connection, set up as BullMQ wants one for queues and workers alike:
+ * `maxRetriesPerRequest: null` (a command waits through any number of reconnections instead of
+ * failing; required for a worker's blocking connection, which BullMQ duplicates from this one),
+ * `enableOfflineQueue` (commands issued while disconnected wait for the connection), and a retry
+ * strategy that never gives up, waiting 50 ms more per attempt up to `maxRetryDelayMs`. Commands
+ * in flight when the connection drops are sent again on reconnection (ioredis's default). It
+ * connects at once; the caller owns it and must `quit()` it.
+ */
+export function connectRedis(connection: RedisConnection): Redis {
+  const { maxRetryDelayMs = 1000, ...where } = parseRedisConnection(connection);
+  if (!(Number.isFinite(maxRetryDelayMs) && maxRetryDelayMs >= 0)) {
+    throw new InvalidArgumentError({
+      argument: 'redis connection: maxRetryDelayMs',
+      expected: 'a number >= 0',
+      actual: maxRetryDelayMs,
+    });
+  }
+  return new Redis({
+    ...where,
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+    retryStrategy: (times: number) => Math.min(50 * times, maxRetryDelayMs),
+  });
+}
+
+/**
+ * Closes a client of {@link connectRedis}: `QUIT` when connected (replies already asked for still
+ * arrive), at once otherwise (a `QUIT` would wait in the offline queue for a Redis that is down).
+ */
+export async function disconnectRedis(client: Redis): Promise<void> {
+  if (client.status === 'end') return;
+  if (client.status === 'ready') {
+    try {
+      await client.quit();
+      return;
+    } catch {
+      // The connection dropped meanwhile: close it below.
+    }
+  }
+  client.disconnect();
 }

@@ -10,7 +10,7 @@ import {
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { decodeFloats, encodeFloats } from './internal/row-codec.js';
 import type { RowJobData, RowJobResult } from './queue-evaluator.js';
-import { connectRedis, type RedisConnection } from './redis-connection.js';
+import { connectRedis, disconnectRedis, type RedisConnection } from './redis-connection.js';
 
 /** Options of {@link runQueueWorker}. */
 export interface QueueWorkerOptions {
@@ -117,12 +117,14 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
   const load: LoadProblemOptions = options.baseDir === undefined ? {} : { baseDir: options.baseDir };
   const problem = await loadProblem(options.problem, load);
   const log = options.onLog ?? (() => {});
+  // BullMQ runs the worker's commands on this client and duplicates it for the blocking wait for
+  // jobs (the duplicate keeps its settings: no retry limit, reconnection forever).
   const client = connectRedis(options.connection);
   const worker = new Worker<RowJobData, RowJobResult>(
     name,
     (job: Job<RowJobData>) => evaluateJob(problem, job.data),
     {
-      connection: client as never,
+      connection: client,
       concurrency,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
@@ -146,7 +148,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<Queue
   );
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= worker.close().then(() => client.quit().then(() => undefined));
+    closing ??= worker.close().finally(() => disconnectRedis(client));
     return closing;
   };
   return { problem, close, [Symbol.asyncDispose]: close };
