@@ -258,3 +258,33 @@ describe('journaledEvaluator around an evaluator that reports rows one by one', 
     expect(inner.asked).toHaveLength(5);
   });
 });
+
+describe('journaledEvaluator with non-finite values', () => {
+  it('replays NaN and infinities (rows marked failed) as they were, not as null', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-journal-'));
+    const path = join(dir, 'j.jsonl');
+    const problem = c3dtlz4({ nObj: 2 });
+    const inner = {
+      async evaluate(_: Problem, X: Matrix) {
+        return {
+          F: { rows: X.rows, cols: 2, data: new Float64Array(X.rows * 2).fill(Number.NaN) },
+          G: { rows: X.rows, cols: 2, data: new Float64Array(X.rows * 2).fill(Number.POSITIVE_INFINITY) },
+        };
+      },
+    };
+    const X = {
+      rows: 1,
+      cols: problem.variables.length,
+      data: new Float64Array(problem.variables.length).fill(0.5),
+    };
+    const first = journaledEvaluator({ path, header: { run: 'nan' }, evaluator: inner });
+    await first.evaluate(problem, X);
+    first.close();
+    const again = journaledEvaluator({ path, header: { run: 'nan' }, evaluator: inner });
+    const replayed = await again.evaluate(problem, X);
+    again.close();
+    expect(again.replayed).toBe(1);
+    expect(Array.from(replayed.F.data)).toEqual([Number.NaN, Number.NaN]);
+    expect(Array.from(replayed.G!.data)).toEqual([Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
+  });
+});

@@ -11,6 +11,12 @@ import {
   serialEvaluator,
 } from '@paretokit/problem';
 
+const NON_FINITE: Readonly<Record<string, number>> = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
+
 /** One evaluated row of a journal. */
 export interface JournalEntry {
   readonly x: readonly number[];
@@ -75,7 +81,9 @@ function readJournal(path: string, header: string): JournalEntry[] {
   if (complete[0] !== header) throw new JournalMismatchError(path, `header ${complete[0]} is not ${header}`);
   return complete.slice(1).map((line, i) => {
     try {
-      return JSON.parse(line) as JournalEntry;
+      return JSON.parse(line, (_, v) =>
+        typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v,
+      ) as JournalEntry;
     } catch {
       throw new JournalMismatchError(path, `line ${i + 2} is not JSON`);
     }
@@ -118,7 +126,11 @@ export function journaledEvaluator(options: JournaledEvaluatorOptions): Journale
   let cursor = 0;
   let replayed = 0;
   const write = (entry: JournalEntry) => {
-    writeSync(fd, `${JSON.stringify(entry)}\n`);
+    // NaN and infinities (a row marked failed) are written as strings: JSON would turn them into null.
+    writeSync(
+      fd,
+      `${JSON.stringify(entry, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))}\n`,
+    );
     fsyncSync(fd);
     journal.push(entry);
     entries.push(entry);
