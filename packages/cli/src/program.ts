@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError as CommanderArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
 import { downloadDataset, listDatasets } from './commands/datasets.js';
 import { reportCommand } from './commands/report.js';
@@ -6,20 +6,9 @@ import { runCommand } from './commands/run.js';
 import { formatSample, runSample } from './commands/sample.js';
 import { studyCommand } from './commands/study.js';
 import { workerCommand } from './commands/worker.js';
+import { integerOption } from './integer-option.js';
 import { problemRegistry } from './problem-registry.js';
 import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
-
-function count(what: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) {
-      throw new CommanderArgumentError(
-        `${what}: expected an integer >= ${min}, got ${JSON.stringify(value)}.`,
-      );
-    }
-    return n;
-  };
-}
 
 /**
  * The `paretokit` command-line program (commander). `write` receives what it prints.
@@ -45,10 +34,14 @@ export function createProgram(
         .choices(Object.keys(problemRegistry))
         .default('zdt1'),
     )
-    .option('-n, --n <count>', 'number of sample points', count('--n', 1), 100)
-    .option('-s, --seed <seed>', 'random seed', count('--seed', 0), 1)
-    .option('--n-var <count>', 'number of variables (problem default when omitted)', count('--n-var', 1))
-    .option('--n-obj <count>', 'number of objectives for DTLZ-type problems', count('--n-obj', 2))
+    .option('-n, --n <count>', 'number of sample points', integerOption('--n', 1), 100)
+    .option('-s, --seed <seed>', 'random seed', integerOption('--seed', 0), 1)
+    .option(
+      '--n-var <count>',
+      'number of variables (problem default when omitted)',
+      integerOption('--n-var', 1),
+    )
+    .option('--n-obj <count>', 'number of objectives for DTLZ-type problems', integerOption('--n-obj', 2))
     .option('--json', 'print JSON instead of a table')
     .action(
       async (opts: {
@@ -90,7 +83,12 @@ export function createProgram(
     )
     .argument('[study.json]', 'study configuration (JSON)')
     .option('-o, --out <folder>', "output folder (default: the configuration's)")
-    .option('-w, --workers <count>', 'runs at once, each in its own process', count('--workers', 1), 1)
+    .option(
+      '-w, --workers <count>',
+      'runs at once, each in its own process',
+      integerOption('--workers', 1),
+      1,
+    )
     .action(async (file: string | undefined, opts: { out?: string; workers: number }) => {
       await studyCommand({
         ...(file === undefined ? {} : { config: file }),
@@ -107,18 +105,22 @@ export function createProgram(
     .requiredOption('-m, --model <file.onnx>', 'the trained ONNX model (its JSON sidecar beside it)')
     .requiredOption('-d, --data <file.npz>', 'the MedMNIST .npz file')
     .option('--sidecar <file.json>', 'the model sidecar (default: the model path with .json)')
-    .option('-b, --budget <count>', 'real evaluations in total', count('--budget', 2), 100)
-    .option('-i, --initial <count>', 'initial Latin-hypercube design', count('--initial', 1), 50)
-    .option('--infills <count>', 'real evaluations per iteration', count('--infills', 1), 2)
-    .option('-s, --seed <seed>', 'random seed', count('--seed', 0), 1)
+    .option('-b, --budget <count>', 'real evaluations in total', integerOption('--budget', 2), 100)
+    .option('-i, --initial <count>', 'initial Latin-hypercube design', integerOption('--initial', 1), 50)
+    .option('--infills <count>', 'real evaluations per iteration', integerOption('--infills', 1), 2)
+    .option('-s, --seed <seed>', 'random seed', integerOption('--seed', 0), 1)
     .option('-o, --out <folder>', 'output folder', 'runs/compress')
     .addOption(
       new Option('--select-on <split>', 'split the objectives are measured on')
         .choices(['validation', 'test'])
         .default('validation'),
     )
-    .option('--threads <count>', 'onnxruntime threads per evaluation', count('--threads', 1), 1)
-    .option('--generations <count>', 'C-TAEA generations on the surrogate problem', count('--generations', 1))
+    .option('--threads <count>', 'onnxruntime threads per evaluation', integerOption('--threads', 1), 1)
+    .option(
+      '--generations <count>',
+      'C-TAEA generations on the surrogate problem',
+      integerOption('--generations', 1),
+    )
     .option(
       '--surrogates <names>',
       `comma-separated surrogate pool (${SURROGATE_NAMES.join(',')})`,
@@ -157,10 +159,14 @@ export function createProgram(
         .makeOptionMandatory(),
     )
     .addOption(new Option('-a, --algorithm <method>', 'method').choices(STUDY_METHODS).default('samo-ctaea'))
-    .option('-b, --budget <count>', 'real evaluations', count('--budget', 2), 100)
-    .option('-s, --seed <seed>', 'random seed', count('--seed', 0), 1)
-    .option('--n-var <count>', 'number of variables (problem default when omitted)', count('--n-var', 1))
-    .option('--n-obj <count>', 'number of objectives for DTLZ-type problems', count('--n-obj', 2))
+    .option('-b, --budget <count>', 'real evaluations', integerOption('--budget', 2), 100)
+    .option('-s, --seed <seed>', 'random seed', integerOption('--seed', 0), 1)
+    .option(
+      '--n-var <count>',
+      'number of variables (problem default when omitted)',
+      integerOption('--n-var', 1),
+    )
+    .option('--n-obj <count>', 'number of objectives for DTLZ-type problems', integerOption('--n-obj', 2))
     .option('-o, --out <folder>', 'output folder (default: runs/<problem>-<algorithm>-seed<seed>)')
     .action(
       async (opts: {

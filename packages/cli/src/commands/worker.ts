@@ -5,7 +5,8 @@ import {
   type QueueWorkerOptions,
   runQueueWorker,
 } from '@paretokit/workers';
-import { Command, InvalidArgumentError as CommanderArgumentError } from 'commander';
+import { Command } from 'commander';
+import { integerOption } from '../integer-option.js';
 
 /** What {@link workerCommand} needs from its surroundings; tests replace them. */
 export interface WorkerCommandDependencies {
@@ -15,18 +16,6 @@ export interface WorkerCommandDependencies {
   readonly write?: (line: string) => void;
   /** Emits the signals that stop it (default `process`). */
   readonly signals?: Pick<EventEmitter, 'once' | 'off'>;
-}
-
-function integer(what: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < min) {
-      throw new CommanderArgumentError(
-        `${what}: expected an integer >= ${min}, got ${JSON.stringify(value)}.`,
-      );
-    }
-    return n;
-  };
 }
 
 /**
@@ -49,11 +38,16 @@ export function workerCommand(dependencies: WorkerCommandDependencies = {}): Com
     .requiredOption('--problem <module#export>', 'problem module and export, e.g. ./problems.js#myProblem')
     .option('--redis <url>', 'Redis server', 'redis://127.0.0.1:6379')
     .option('--options <json>', 'JSON options passed to the export when it is a factory')
-    .option('--concurrency <n>', 'jobs evaluated at once by this process', integer('--concurrency', 1), 1)
+    .option(
+      '--concurrency <n>',
+      'jobs evaluated at once by this process',
+      integerOption('--concurrency', 1),
+      1,
+    )
     .option(
       '--lock-ms <ms>',
       "job lock duration; a dead worker's job moves on after it",
-      integer('--lock-ms', 1000),
+      integerOption('--lock-ms', 1000),
       30_000,
     )
     .action(
