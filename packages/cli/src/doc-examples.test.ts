@@ -8,6 +8,7 @@ import * as benchmarks from '@paretokit/benchmarks';
 import * as problem from '@paretokit/problem';
 import { describeDocExamples } from '@paretokit/testing';
 import * as cli from './index.js';
+import { integerOption } from './integer-option.js';
 import { uniqueBy } from './study/unique-by.js';
 
 describeDocExamples({
@@ -16,7 +17,17 @@ describeDocExamples({
     new URL('./study/', import.meta.url),
     new URL('./commands/', import.meta.url),
   ],
-  scope: { ...problem, ...benchmarks, ...cli, uniqueBy, mkdtempSync, writeFileSync, tmpdir, join },
+  scope: {
+    ...problem,
+    ...benchmarks,
+    ...cli,
+    integerOption,
+    uniqueBy,
+    mkdtempSync,
+    writeFileSync,
+    tmpdir,
+    join,
+  },
   // These two need a trained model and a MedMNIST file, or the network: their docs show the call,
   // compress.test.ts runs the first on the real files, download-medmnist's tests the second.
   exports: Object.keys(cli).filter((name) => name !== 'compressCommand' && name !== 'downloadDataset'),
