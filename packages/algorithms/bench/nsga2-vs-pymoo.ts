@@ -12,12 +12,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { hypervolume } from '@paretokit/indicators';
-import { median, runPymoo } from '../scripts/pymoo-runs.js';
-import { minimize } from '../src/minimize.js';
-import { maxGenerations } from '../src/termination/max-generations.js';
-import { CONFIGURATIONS } from './configurations.js';
+import { median } from '../scripts/pymoo-runs.js';
 import { mannWhitney } from './mann-whitney.js';
+import { comparePymoo } from './pymoo-comparison.js';
 
 const SECTION = '## NSGA-II and C-TAEA vs pymoo';
 
@@ -29,62 +26,24 @@ function option(name: string): string | undefined {
 const seeds = Number(option('seeds') ?? 10);
 const wanted = option('configs')?.split(',');
 const docs = option('docs');
-const configs = CONFIGURATIONS.filter((c) => wanted === undefined || wanted.includes(c.id));
 
-const pymoo = runPymoo(
-  configs.map((c) => c.id),
-  seeds,
-);
-
-interface Row {
-  readonly id: string;
-  readonly budget: string;
-  readonly pkSeconds: number;
-  readonly pySeconds: number;
-  readonly pkCpu: number;
-  readonly pyCpu: number;
-  readonly pkHv: number;
-  readonly pyHv: number;
-  readonly p: number;
-  readonly verdict: string;
-}
-const rows: Row[] = [];
-for (const c of configs) {
-  const problem = c.problem();
-  const algorithm = c.create();
-  const run = (seed: number) =>
-    minimize(problem, algorithm, { termination: maxGenerations(c.generations), seed });
-  await run(seeds + 1);
-  const pkSeconds: number[] = [];
-  const pkCpu: number[] = [];
-  const pkHv: number[] = [];
-  for (let seed = 1; seed <= seeds; seed++) {
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await run(seed);
-    pkSeconds.push((performance.now() - start) / 1000);
-    const used = process.cpuUsage(cpu);
-    pkCpu.push((used.user + used.system) / 1e6);
-    pkHv.push(hypervolume(result.F, { reference: c.reference }));
-  }
-  const mine = pymoo.runs.filter((r) => r.config === c.id);
-  const pyHv = mine.map((r) => (r.F.rows === 0 ? 0 : hypervolume(r.F, { reference: c.reference })));
-  const { p } = mannWhitney(pkHv, pyHv);
-  const better = median(pkHv) > median(pyHv);
-  const verdict = p >= 0.05 ? 'equal (p >= 0.05)' : better ? 'ParetoKit better' : 'ParetoKit worse';
-  rows.push({
+const pymoo = await comparePymoo({ seeds, ...(wanted === undefined ? {} : { ids: wanted }) });
+const rows = pymoo.configurations.map((c) => {
+  const { p } = mannWhitney(c.paretokit.hypervolume, c.pymoo.hypervolume);
+  const better = median(c.paretokit.hypervolume) > median(c.pymoo.hypervolume);
+  return {
     id: c.id,
-    budget: `${algorithm.name}, ${c.generations} gen, ref [${c.reference.join(', ')}]`,
-    pkSeconds: median(pkSeconds),
-    pySeconds: median(mine.map((r) => r.seconds)),
-    pkCpu: median(pkCpu),
-    pyCpu: median(mine.map((r) => r.cpuSeconds)),
-    pkHv: median(pkHv),
-    pyHv: median(pyHv),
+    budget: c.setting,
+    pkSeconds: median(c.paretokit.seconds),
+    pySeconds: median(c.pymoo.seconds),
+    pkCpu: median(c.paretokit.cpuSeconds),
+    pyCpu: median(c.pymoo.cpuSeconds),
+    pkHv: median(c.paretokit.hypervolume),
+    pyHv: median(c.pymoo.hypervolume),
     p,
-    verdict,
-  });
-}
+    verdict: p >= 0.05 ? 'equal (p >= 0.05)' : better ? 'ParetoKit better' : 'ParetoKit worse',
+  };
+});
 
 const table = [
   '| configuration | setting | pymoo wall (s) | ParetoKit wall (s) | speed-up (wall) | pymoo CPU (s) | ParetoKit CPU (s) | speed-up (CPU) | pymoo HV | ParetoKit HV | Mann-Whitney p | hypervolume |',

@@ -2,129 +2,41 @@
 // load, save, prune, quantize (with calibration), evaluate fp32 and int8 on the 400-image test split,
 // and one full evaluation of the 7-variable problem. 1 intra-op thread, medians of --repeats runs,
 // fp32 and int8 inference alternating so that both see the same machine load; wall and CPU time.
+// The measurements are in resnet50.ts (shared with `pnpm bench:peers`).
 //
 //   cd packages/compression && npx tsx bench/compress-resnet50.ts --repeats 5 [--docs ../../docs/benchmarks.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  compressionProblem,
-  evaluateModel,
-  loadMedMNIST,
-  loadOnnx,
-  optimizedOpCounts,
-  prepareInputs,
-  pruneModel,
-  quantizeModel,
-  readSidecar,
-  saveOnnxSync,
-} from '../src/index.js';
+import { optimizedOpCounts } from '../src/index.js';
+import { loadResnet50, measureFullEvaluations, measureSteps, PRUNE_ALL_HALF } from './resnet50.js';
 
 const { values: args } = parseArgs({
   options: { repeats: { type: 'string', default: '5' }, docs: { type: 'string' } },
 });
 const repeats = Number(args.repeats);
-const shared = (p: string) => fileURLToPath(new URL(`../../../../shared/${p}`, import.meta.url));
-const modelPath = shared('models/resnet50_retinamnist.onnx');
-const sidecarPath = shared('models/resnet50_retinamnist.json');
-const dataPath = shared('data/medmnist/retinamnist.npz');
 
 const median = (a: number[]) => {
   const s = [...a].sort((x, y) => x - y);
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-async function time<T>(f: () => T | Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const value = await f();
-  const d = process.cpuUsage(c);
-  return { value, wall: (performance.now() - t) / 1000, cpu: (d.user + d.system) / 1e6 };
-}
 
 const loadBefore = loadavg()[0]!;
-const bytes = readFileSync(modelPath);
-const sidecar = await readSidecar(sidecarPath);
-const dataset = await loadMedMNIST(dataPath);
-const test = prepareInputs(dataset, 'test', sidecar);
-const calibration = prepareInputs(dataset, 'train', sidecar, { limit: 100 });
-const pruning = {
-  linearLayers: 'all',
-  convLayers: 'all',
-  linearIntensity: 0.5,
-  convIntensity: 0.5,
-  linearTarget: 'weights',
-  convTarget: 'weights',
-} as const;
-
-const rows: Record<string, { wall: number[]; cpu: number[] }> = {};
-const record = (name: string, t: { wall: number; cpu: number }) => {
-  rows[name] ??= { wall: [], cpu: [] };
-  rows[name].wall.push(t.wall);
-  rows[name].cpu.push(t.cpu);
-};
-let fp32Accuracy = 0;
-let int8Accuracy = 0;
-let fp32Bytes: Uint8Array = new Uint8Array();
-let int8Bytes: Uint8Array = new Uint8Array();
-for (let r = 0; r < repeats + 1; r++) {
-  const warm = r === 0; // the first round warms up V8 and onnxruntime; not counted
-  const loaded = await time(() => loadOnnx(bytes));
-  const saved = await time(() => saveOnnxSync(loaded.value));
-  const pruned = await time(() => pruneModel(loaded.value, pruning));
-  const quantized = await time(() => quantizeModel(loaded.value, { calibration }));
-  fp32Bytes = saved.value;
-  int8Bytes = saveOnnxSync(quantized.value.model);
-  const fp32 = await time(() => evaluateModel(fp32Bytes, test, { threads: 1 }));
-  const int8 = await time(() => evaluateModel(int8Bytes, test, { threads: 1 }));
-  const plain = await time(() =>
-    evaluateModel(fp32Bytes, test, { threads: 1, optimizationLevel: 'extended' }),
-  );
-  fp32Accuracy = fp32.value.accuracy;
-  int8Accuracy = int8.value.accuracy;
-  if (warm) continue;
-  record('load (decode 94 MB)', loaded);
-  record('save (encode)', saved);
-  record('prune all 54 layers (50 %)', pruned);
-  record('quantize int8 (with calibration on 100 train images)', quantized);
-  // Inference only: evaluateModel's own wall clock around the batches; CPU time includes session creation.
-  record('fp32 inference, 400 test images', { wall: fp32.value.seconds, cpu: fp32.cpu });
-  record('int8 inference, 400 test images', { wall: int8.value.seconds, cpu: int8.cpu });
-  record('fp32 inference without NCHWc layouts (level extended), 400 images', {
-    wall: plain.value.seconds,
-    cpu: plain.cpu,
-  });
-  record('fp32 session creation', { wall: fp32.value.sessionSeconds, cpu: Number.NaN });
-  record('int8 session creation', { wall: int8.value.sessionSeconds, cpu: Number.NaN });
-}
-
-// Full evaluations of the problem (prune + quantize + session + inference on the test split), each
-// with another intensity so that none is a cache hit.
-const problem = await compressionProblem({
-  model: modelPath,
-  sidecar: sidecarPath,
-  dataset,
-  selectOn: 'test',
-});
-const full: number[] = [];
-const fullFp32: number[] = [];
-const fullCpu: number[] = [];
-const fullFp32Cpu: number[] = [];
-for (let r = 0; r < repeats; r++) {
-  const config = {
-    ...pruning,
-    linearIntensity: 0.3 + 0.01 * r,
-    convIntensity: 0.3 + 0.01 * r,
-    quantize: true,
-  };
-  const a = await time(() => problem.measure(config));
-  const b = await time(() => problem.measure({ ...config, quantize: false }));
-  full.push(a.value.evaluationSeconds);
-  fullCpu.push(a.cpu);
-  fullFp32.push(b.value.evaluationSeconds);
-  fullFp32Cpu.push(b.cpu);
-}
-const int8Config = { ...pruning, linearLayers: 'none', convLayers: 'none', quantize: true } as const;
+const setup = await loadResnet50();
+const sidecar = setup.sidecar;
+const {
+  steps: rows,
+  fp32Accuracy,
+  int8Accuracy,
+  int8Bytes,
+} = await measureSteps(setup, { repeats, plain: true });
+const evaluations = await measureFullEvaluations(setup, { repeats });
+const { problem } = evaluations;
+const full = evaluations.int8.wall;
+const fullCpu = evaluations.int8.cpu;
+const fullFp32 = evaluations.fp32.wall;
+const fullFp32Cpu = evaluations.fp32.cpu;
+const int8Config = { ...PRUNE_ALL_HALF, linearLayers: 'none', convLayers: 'none', quantize: true } as const;
 const int8Measure = await problem.measure(int8Config);
 const counts = await optimizedOpCounts(int8Bytes);
 const loadAfter = loadavg()[0]!;

@@ -12,13 +12,11 @@
 // "## Hypervolume vs moocore" section of docs/benchmarks.md.
 // Requires Python 3 with `pip install moocore` (set PYTHON to choose the interpreter).
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hypervolume } from '../src/index.js';
-import { spherePoints } from '../test/sphere-points.js';
+import { compareHypervolume, HYPERVOLUME_CASES, HYPERVOLUME_QUICK_CASES } from './hypervolume-peer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -26,57 +24,7 @@ const reps = Number(args[args.indexOf('--reps') + 1]) > 0 ? Number(args[args.ind
 const rounds =
   Number(args[args.indexOf('--rounds') + 1]) > 0 ? Number(args[args.indexOf('--rounds') + 1]) : 3;
 const quick = args.includes('--quick');
-
-const cases: readonly (readonly [d: number, n: number])[] = quick
-  ? [
-      [2, 10_000],
-      [3, 10_000],
-      [4, 1_000],
-      [5, 100],
-      [6, 100],
-    ]
-  : [
-      [2, 10_000],
-      [2, 100_000],
-      [3, 10_000],
-      [3, 100_000],
-      [4, 1_000],
-      [4, 10_000],
-      [5, 100],
-      [5, 1_000],
-      [6, 100],
-      [6, 1_000],
-    ];
-const REFERENCE = 1.1;
-const SEED = 20_240_601;
-
-/** SplitMix32-seeded xorshift128+-like stream in [0, 1): enough for test data, and reproducible. */
-function uniform(seed: number): () => number {
-  let a = seed | 0;
-  let b = (seed ^ 0x9e3779b9) | 0;
-  let c = 0x6a09e667;
-  let d = 0xbb67ae85;
-  return () => {
-    // sfc32 (Doty-Humphrey's small fast counting generator)
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
-
-function concaveFront(n: number, d: number, seed: number): Float64Array {
-  const u = uniform(seed);
-  for (let i = 0; i < 20; i++) u();
-  return spherePoints(n, d, u);
-}
+const cases = quick ? HYPERVOLUME_QUICK_CASES : HYPERVOLUME_CASES;
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -99,73 +47,23 @@ const wrap = (text: string, width: number): string => {
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 
 const loadBefore = loadavg()[0]!;
-const dir = mkdtempSync(join(tmpdir(), 'paretokit-hv-'));
-try {
-  const sets = cases.map(([d, n], i) => {
-    const data = concaveFront(n, d, SEED + i);
-    const file = join(dir, `front-${d}d-${n}.f64`);
-    writeFileSync(file, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    return { n, d, data, file };
-  });
-  const python = process.env.PYTHON ?? 'python3';
-  type Peer = {
-    moocore: string;
-    python: string;
-    cases: { n: number; d: number; value: number; times_ms: number[] }[];
-  };
-  /** Times moocore on one point set in a fresh Python process (median of `reps` after a warm-up). */
-  const timeMoocore = (set: { n: number; d: number; file: string }): Peer => {
-    const manifest = join(dir, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify({ reference: REFERENCE, cases: [set] }));
-    return JSON.parse(
-      execFileSync(python, [join(here, 'moocore_hv.py'), manifest, String(reps)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-      }),
-    ) as Peer;
-  };
-  let peerInfo: Peer | undefined;
-  const rows: string[] = [];
+{
   let disagreements = 0;
-  // Case by case, and in alternating rounds (moocore, then ParetoKit, `rounds` times), so that
-  // both see the same machine load; each side's time is the median of all its runs.
-  for (const { n, d, data, file } of sets) {
-    const reference = new Array<number>(d).fill(REFERENCE);
-    const points = { rows: n, cols: d, data };
-    const theirTimes: number[] = [];
-    const times: number[] = [];
-    let theirs = { value: Number.NaN };
-    let value = Number.NaN;
-    let first = Number.NaN;
-    for (let round = 0; round < rounds; round++) {
-      const peer = timeMoocore({ n, d, file });
-      peerInfo = peer;
-      theirs = peer.cases[0]!;
-      theirTimes.push(...peer.cases[0]!.times_ms);
-      let start = performance.now();
-      value = hypervolume(points, { reference });
-      if (round === 0) first = performance.now() - start;
-      // Warm-up: V8 compiles the hot loops with its optimizing compiler (on a background thread)
-      // only after they have run a while, so repeat (at least twice, up to 200 times) for 1 s.
-      const warm = performance.now();
-      for (let w = 1; w < 200 && (w < 3 || performance.now() - warm < 1000); w++) {
-        value = hypervolume(points, { reference });
-      }
-      for (let r = 0; r < reps; r++) {
-        start = performance.now();
-        value = hypervolume(points, { reference });
-        times.push(performance.now() - start);
-      }
-    }
-    const relative = Math.abs(value - theirs.value) / Math.abs(theirs.value);
-    if (!(relative <= 1e-9)) disagreements++;
-    const ours = median(times);
-    const them = median(theirTimes);
-    rows.push(
-      `| ${n.toLocaleString('en-US')} | ${d} | ${fmt(ours)} (${fmt(Math.min(...times))}-${fmt(Math.max(...times))}) | ${fmt(them)} | ${(ours / them).toFixed(2)} | ${fmt(first)} | ${relative.toExponential(1)} |`,
-    );
-    process.stderr.write(`${rows.at(-1)}\n`);
-  }
+  const rows: string[] = [];
+  const peerInfo = compareHypervolume({
+    cases,
+    reps,
+    rounds,
+    onCase: ({ n, d, paretokitMs: times, moocoreMs, firstCallMs, relativeDifference: relative }) => {
+      if (!(relative <= 1e-9)) disagreements++;
+      const ours = median(times);
+      const them = median(moocoreMs);
+      rows.push(
+        `| ${n.toLocaleString('en-US')} | ${d} | ${fmt(ours)} (${fmt(Math.min(...times))}-${fmt(Math.max(...times))}) | ${fmt(them)} | ${(ours / them).toFixed(2)} | ${fmt(firstCallMs)} | ${relative.toExponential(1)} |`,
+      );
+      process.stderr.write(`${rows.at(-1)}\n`);
+    },
+  });
 
   const date = new Date().toISOString().slice(0, 10);
   const table = [
@@ -226,6 +124,4 @@ ${table}
     process.stderr.write(`${disagreements} case(s) differ from moocore by more than 1e-9 (relative)\n`);
     process.exitCode = 1;
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,813 @@
+/**
+ * The peer suite: every performance goal of ParetoKit against its peer, measured on this machine
+ * in one run, written to docs/benchmarks.md and bench/results.json.
+ *
+ *   pnpm bench:peers [--quick] [--only nds,hv,...] [--dry]
+ *
+ * --quick: reduced sizes, repetitions and budgets (under 5 minutes), every line still present and
+ * marked quick. --only: run these sections only (ids below). --dry: print, write nothing.
+ * Sections: nds, hv, algorithms, surrogates, bridges, compression, samo-overhead, samo-compression.
+ * See bench/README.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { comparePymoo } from '../packages/algorithms/bench/pymoo-comparison.js';
+import { buildStudyProblem, parseStudyConfig, runOne } from '../packages/cli/dist/index.js';
+import {
+  loadResnet50,
+  measureFullEvaluations,
+  measureSteps,
+  timeTorchEager,
+} from '../packages/compression/bench/resnet50.js';
+import {
+  compareHypervolume,
+  HYPERVOLUME_CASES,
+  HYPERVOLUME_QUICK_CASES,
+} from '../packages/indicators/bench/hypervolume-peer.js';
+import { compareNonDominatedSort, type SortCase } from '../packages/problem/bench/nds-peers.js';
+import { measureIterationOverhead } from '../packages/samo/bench/iteration-overhead.js';
+import { mannWhitney } from '../packages/stats/src/index.js';
+import { compareBridges } from '../packages/surrogates/bench/bridge-timing.js';
+import { compareQuality, compareSpeed } from '../packages/surrogates/bench/sklearn-comparison.js';
+import { figure, type Line, line, median, num, ratioText, type Section, table } from './summary.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const dry = argv.includes('--dry');
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : argv[onlyAt + 1]?.split(',');
+const PYTHON = 'python3';
+const TORCH_PYTHON = '/usr/bin/python3';
+const command = `pnpm bench:peers${argv.length > 0 ? ` ${argv.join(' ')}` : ''}`;
+const log = (message: string) => process.stderr.write(`[bench:peers ${clock()}] ${message}\n`);
+const started = performance.now();
+const clock = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s`;
+const load = () => loadavg()[0]!;
+
+// --- peers --------------------------------------------------------------------------------------
+
+/** Versions of the Python modules `python` can import (missing ones absent). */
+function pythonVersions(python: string, modules: readonly string[]): Record<string, string> {
+  const code = [
+    'import importlib, json, platform',
+    'out = {"python": platform.python_version()}',
+    `for m in ${JSON.stringify(modules)}:`,
+    '    try:',
+    '        out[m] = getattr(importlib.import_module(m), "__version__", "unknown")',
+    '    except Exception:',
+    '        pass',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const out = spawnSync(python, ['-c', code], { encoding: 'utf8' });
+  return out.status === 0 ? (JSON.parse(out.stdout) as Record<string, string>) : {};
+}
+
+/** pip install, retried with --break-system-packages on a PEP 668 interpreter (as scripts/setup.sh). */
+function pipInstall(packages: readonly string[]): void {
+  const env = { ...process.env, PIP_ROOT_USER_ACTION: 'ignore', PIP_DISABLE_PIP_VERSION_CHECK: '1' };
+  const base = ['-m', 'pip', 'install', '--quiet', ...packages];
+  if (spawnSync(PYTHON, base, { stdio: 'inherit', env }).status === 0) return;
+  const retry = spawnSync(PYTHON, [...base, '--break-system-packages'], { stdio: 'inherit', env });
+  if (retry.status !== 0) throw new Error(`${PYTHON} -m pip install ${packages.join(' ')} failed`);
+}
+
+/** Installs pymoo, moocore and scikit-learn when missing; reports the other peers' presence. */
+function installPeers(): Record<string, string> {
+  const modules = ['pymoo', 'moocore', 'sklearn', 'lightgbm', 'numpy'];
+  let found = pythonVersions(PYTHON, modules);
+  const pip = { pymoo: 'pymoo', moocore: 'moocore', sklearn: 'scikit-learn' } as const;
+  const absent = Object.entries(pip).filter(([m]) => found[m] === undefined);
+  if (absent.length > 0) {
+    log(`installing ${absent.map(([, p]) => p).join(', ')} from PyPI`);
+    pipInstall(absent.map(([, p]) => p));
+    found = pythonVersions(PYTHON, modules);
+  }
+  const torch = pythonVersions(TORCH_PYTHON, ['torch', 'torchvision']);
+  const versions: Record<string, string> = {
+    python: found.python ?? 'unavailable',
+    pymoo: found.pymoo ?? 'unavailable',
+    moocore: found.moocore ?? 'unavailable',
+    'scikit-learn': found.sklearn ?? 'unavailable',
+    numpy: found.numpy ?? 'unavailable',
+    lightgbm: found.lightgbm ?? 'unavailable',
+    xgboost: existsSync('/usr/bin/xgboost') ? xgboostVersion() : 'unavailable',
+    'torch (Debian python3)': torch.torch ?? 'unavailable',
+    'torchvision (Debian python3)': torch.torchvision ?? 'unavailable',
+  };
+  const missing = Object.entries(versions).filter(([, v]) => v === 'unavailable');
+  if (missing.length > 0) {
+    log(
+      `missing: ${missing.map(([k]) => k).join(', ')}; run scripts/setup.sh (the lines that need them will fail)`,
+    );
+  }
+  return versions;
+}
+
+function xgboostVersion(): string {
+  const out = spawnSync('/usr/bin/xgboost', ['--version'], { encoding: 'utf8' });
+  const text = `${out.stdout ?? ''}${out.stderr ?? ''}`.trim();
+  const match = /(\d+\.\d+(\.\d+)?)/.exec(text);
+  return match ? match[1]! : 'unavailable';
+}
+
+// --- sections -----------------------------------------------------------------------------------
+
+type Body = Omit<Section, 'loadBefore' | 'loadAfter' | 'seconds' | 'id' | 'title'>;
+
+const ms = (x: number) => `${num(x)} ms`;
+
+async function nds(): Promise<Body> {
+  const sizes = quick ? [1000] : [1000, 10_000];
+  const cases: SortCase[] = [];
+  for (const n of sizes)
+    for (const m of [2, 3, 5]) for (const concave of [false, true]) cases.push({ n, m, concave });
+  const reps = 10;
+  const rounds = quick ? 1 : 2;
+  const r = compareNonDominatedSort({ cases, reps, rounds, python: PYTHON });
+  const lines: Line[] = [];
+  for (const c of r.cases) {
+    const name = `N=${c.n.toLocaleString('en-US')} M=${c.m} ${c.concave ? 'concave' : 'uniform'}`;
+    const pk = figure(c.paretokitMs);
+    const note = `${c.fronts} fronts${c.agree ? ', same ranks' : ', RANKS DIFFER'}`;
+    lines.push(
+      line(
+        name,
+        'ms per sort',
+        pk,
+        { name: `moocore ${r.moocore} pareto_rank`, figure: figure(c.moocoreMs) },
+        { note },
+      ),
+    );
+    lines.push(
+      line(name, 'ms per sort', pk, {
+        name: `pymoo ${r.pymoo} NonDominatedSorting`,
+        figure: figure(c.pymooMs),
+      }),
+    );
+  }
+  return {
+    about: [
+      'Points uniform in the unit cube, or on a concave front (|z| of a Gaussian normalized to the unit',
+      'sphere, radius spread over [1, 1.2]: few, large fronts), seeded. Each side is timed in its own',
+      "process around the call only: ParetoKit's `nonDominatedSort` (fronts and ranks) after a warm-up",
+      "of at least 1 s (or 200 calls); moocore's `pareto_rank` (C) and pymoo's `NonDominatedSorting().do` (fronts;",
+      `pymoo ${r.pymoo} calls moocore's pareto_rank and groups the rows, so it is moocore plus a little`,
+      `Python) after one warm-up call, in a fresh Python process. ${rounds} alternating round(s) of ${reps}`,
+      'calls per side. M = 2 and 3 run in O(N log N) (and O(N log N log R)); M >= 4 uses ENS-BS, whose',
+      "worst case is O(M N^2) when almost every point is non-dominated (the concave M = 5 rows). Deb's",
+      'O(M N^2) fast non-dominated sort stays in the vitest bench (`cd packages/problem && npx vitest',
+      'bench --run`).',
+    ].join(' '),
+    lines,
+    versions: { moocore: r.moocore, pymoo: r.pymoo, python: r.python },
+    settings: { cases, reps, rounds },
+  };
+}
+
+async function hv(): Promise<Body> {
+  const reps = quick ? 5 : 7;
+  const rounds = quick ? 1 : 3;
+  const r = compareHypervolume({
+    cases: quick ? HYPERVOLUME_QUICK_CASES : HYPERVOLUME_CASES,
+    reps,
+    rounds,
+    python: PYTHON,
+    onCase: (c) =>
+      log(`hypervolume n=${c.n} d=${c.d}: ${ms(median(c.paretokitMs))} vs ${ms(median(c.moocoreMs))}`),
+  });
+  const lines = r.cases.map((c) =>
+    line(
+      `n=${c.n.toLocaleString('en-US')} d=${c.d}`,
+      'ms per call',
+      figure(c.paretokitMs),
+      { name: `moocore ${r.moocore}`, figure: figure(c.moocoreMs) },
+      {
+        note: `first call ${ms(c.firstCallMs)}; relative difference ${c.relativeDifference.toExponential(1)}`,
+      },
+    ),
+  );
+  return {
+    about: [
+      'Exact hypervolume of the same random points of a concave front (|Gaussian| vectors normalized',
+      'to the unit sphere, fixed seed), reference point 1.1 in every objective, sizes of the indicators',
+      `issue. Case by case in ${rounds} alternating round(s) of ${reps} calls (moocore in a fresh Python`,
+      'process, then ParetoKit in this Node process) so that both see the same machine load. ParetoKit',
+      'is warmed up by repeating the call (at least twice, for 1 s or 200 calls), because V8 compiles',
+      'hot loops with its optimizing compiler only after they have run for a while; the very first',
+      'call, cold, is in the notes. moocore (compiled C) gets one warm-up call. The notes also give the',
+      'relative difference between the two hypervolume values.',
+    ].join(' '),
+    lines,
+    versions: { moocore: r.moocore, python: r.python },
+    settings: { reps, rounds },
+  };
+}
+
+async function algorithms(): Promise<Body> {
+  const seeds = 5;
+  const ids = quick ? ['nsga2-zdt3', 'ctaea-c3dtlz4'] : undefined;
+  const r = await comparePymoo({
+    seeds,
+    ...(ids === undefined ? {} : { ids }),
+    onConfiguration: (c) =>
+      log(
+        `${c.id}: ParetoKit ${num(median(c.paretokit.seconds))} s, pymoo ${num(median(c.pymoo.seconds))} s`,
+      ),
+  });
+  const lines: Line[] = [];
+  for (const c of r.configurations) {
+    const pymoo = `pymoo ${r.pymoo}`;
+    lines.push(
+      line(
+        c.id,
+        'wall s per run',
+        figure(c.paretokit.seconds),
+        { name: pymoo, figure: figure(c.pymoo.seconds) },
+        {
+          note: c.setting,
+        },
+      ),
+    );
+    lines.push(
+      line(c.id, 'CPU s per run', figure(c.paretokit.cpuSeconds), {
+        name: pymoo,
+        figure: figure(c.pymoo.cpuSeconds),
+      }),
+    );
+    const { pValue } = mannWhitney(c.paretokit.hypervolume, c.pymoo.hypervolume, { method: 'asymptotic' });
+    const better = median(c.paretokit.hypervolume) > median(c.pymoo.hypervolume);
+    const verdict = pValue >= 0.05 ? 'equal' : better ? 'ParetoKit better' : 'ParetoKit worse';
+    lines.push(
+      line(
+        c.id,
+        'hypervolume',
+        figure(c.paretokit.hypervolume),
+        { name: pymoo, figure: figure(c.pymoo.hypervolume) },
+        { better: 'higher', digits: 6, note: `Mann-Whitney p = ${pValue.toFixed(3)} (${verdict} at 5 %)` },
+      ),
+    );
+  }
+  return {
+    about: [
+      `Seeds 1-${seeds} per configuration and library. Times are of one whole run (\`minimize\`,`,
+      'evaluations included): wall-clock seconds, and CPU seconds of the process (less sensitive to',
+      'other load; includes V8 garbage-collector threads). ParetoKit runs after one untimed warm-up run',
+      'per configuration; pymoo runs in a fresh Python process whose imports are not timed, just before',
+      'ParetoKit on the same configuration. Hypervolume of the final feasible non-dominated set,',
+      'computed by `@paretokit/indicators` for both libraries with the reference point in the notes;',
+      'Mann-Whitney U from `@paretokit/stats` (two-sided, asymptotic with tie and continuity',
+      "correction, as scipy's).\n\nSettings are pymoo's NSGA-II defaults on both sides: SBX",
+      '(probability 0.9, eta 15, 0.5 per variable), polynomial mutation (eta 20), duplicate',
+      'elimination. One difference: pymoo mutates an offspring with probability 0.9 and then each',
+      'variable with probability 1/n; ParetoKit mutates each variable of every offspring with',
+      "probability 1/n. C-TAEA settings are pymoo's `CTAEA` defaults on both sides: the 91 Das-Dennis",
+      'directions of 12 partitions, SBX (probability 1, eta 30, 0.5 per variable), polynomial mutation',
+      "(eta 20, 1/n per variable), duplicate elimination, and the variable counts of pymoo's",
+      '`get_problem(name, n_obj=3)`. Differences: ParetoKit keeps both children of an SBX pair (as the',
+      'original C-TAEA code) where pymoo keeps one, starts from a Latin hypercube where pymoo samples',
+      'uniformly, and uses the original rho_c = nd_CA / (nd_CA + nd_DA) in mating where pymoo divides',
+      'by |CA| + |DA|.',
+    ].join(' '),
+    lines,
+    versions: { pymoo: r.pymoo, python: r.python },
+    settings: { seeds, configurations: r.configurations.map((c) => c.id) },
+  };
+}
+
+async function surrogates(): Promise<Body> {
+  const rows = quick ? 2000 : 20_000;
+  const knnQueries = quick ? 500 : 2000;
+  const repeats = 5;
+  const quality = compareQuality({ python: PYTHON });
+  const speed = compareSpeed({ rows, repeats, knnQueries, jobs: [1, 2], python: PYTHON, onProgress: log });
+  const sk = `scikit-learn ${speed.sklearn}`;
+  const lines: Line[] = [];
+  const pairs: [string, 'randomForest' | 'knn', 'fit' | 'predict', string][] = [
+    ['random forest', 'randomForest', 'fit', `fit, 100 trees, ${rows.toLocaleString('en-US')} rows`],
+    ['random forest', 'randomForest', 'predict', `predict ${rows.toLocaleString('en-US')} rows`],
+    ['KNN k=5', 'knn', 'fit', `fit ${rows.toLocaleString('en-US')} rows`],
+    ['KNN k=5', 'knn', 'predict', `predict ${knnQueries.toLocaleString('en-US')} rows`],
+  ];
+  for (const [label, model, step, what] of pairs) {
+    for (const jobs of [1, 2]) {
+      if (model === 'knn' && jobs === 2) continue;
+      const scale = model === 'knn' ? 1000 : 1;
+      lines.push(
+        line(
+          `${label}, ${what}`,
+          model === 'knn' ? 'wall ms' : 'wall s',
+          figure(speed[model].paretokit[step], scale),
+          {
+            name: `${sk} n_jobs=${jobs}`,
+            figure: figure(speed[model].sklearn[jobs]![step], scale),
+          },
+        ),
+      );
+    }
+  }
+  for (const m of quality.models) {
+    const settings = JSON.stringify(m.settings).replaceAll('"', '').replaceAll(',', ', ');
+    lines.push(
+      line(
+        `${m.dataset} ${m.model} ${settings}`,
+        'test MAPE',
+        figure(m.paretokitMape),
+        { name: sk, figure: figure(m.sklearnMape) },
+        { digits: 4, note: m.model === 'knn' ? 'deterministic: one fit' : 'seeds 0-4' },
+      ),
+    );
+  }
+  return {
+    about: [
+      `Speed: Friedman #1 (10 columns), ${repeats} repetitions per side; ParetoKit runs on one thread,`,
+      'scikit-learn with n_jobs=1 and, for the forest, n_jobs=2 (this machine has 2 cores). Random',
+      "forest with 100 trees and scikit-learn's defaults (all features, bootstrap, leaves of 1 row),",
+      'predicting the training rows; KNN with k = 5, brute force in ParetoKit, scikit-learn\'s "auto"',
+      'index. Quality: test-set MAPE on the train/test splits of',
+      '`packages/surrogates/src/fixtures/sklearn-quality.json` (400/200 rows of Friedman #1, Friedman #2',
+      'and a mixed-variable function), both libraries fitted in this run with the same settings;',
+      'random forests: seeds 0-4 on both sides (their random streams differ), KNN: one fit. Ratio',
+      'above 1: ParetoKit faster, or its MAPE lower.',
+    ].join(' '),
+    lines,
+    versions: { 'scikit-learn': speed.sklearn, 'fixture scikit-learn': quality.fixtureSklearn },
+    settings: { rows, knnQueries, repeats },
+  };
+}
+
+async function bridges(): Promise<Body> {
+  const rows = quick ? 300 : 1000;
+  const repeats = 5;
+  const r = await compareBridges({ rows, repeats, python: PYTHON });
+  const x = r.xgboost;
+  const l = r.lightgbmTimes;
+  const what = `${rows.toLocaleString('en-US')} rows, 100 rounds`;
+  const lines: Line[] = [
+    line(
+      `XGBoost training (${what})`,
+      'wall s',
+      figure(x.bridgeFit),
+      {
+        name: 'xgboost program alone',
+        figure: figure(x.nativeFit),
+      },
+      { note: 'ParetoKit: `fit` = temp folder, CSV, program run, JSON model parsed' },
+    ),
+    line(
+      `XGBoost prediction (${rows.toLocaleString('en-US')} rows)`,
+      'wall ms',
+      figure(x.predict, 1000),
+      {
+        name: 'xgboost program (predictNative)',
+        figure: figure(x.predictNative, 1000),
+      },
+      { note: `in-process predict; max relative difference ${x.maxRelativeDifference.toExponential(1)}` },
+    ),
+    line(
+      `LightGBM training (${what})`,
+      'wall s',
+      figure(l.bridgeFit),
+      {
+        name: `lightgbm ${r.lightgbm} lgb.train in Python`,
+        figure: figure(l.nativeFit),
+      },
+      { note: 'ParetoKit: `fit` = Python bridge process (start, import, training, model file)' },
+    ),
+    line(
+      `LightGBM prediction (${rows.toLocaleString('en-US')} rows)`,
+      'wall ms',
+      figure(l.predict, 1000),
+      {
+        name: `lightgbm ${r.lightgbm} bridge (predictNative)`,
+        figure: figure(l.predictNative, 1000),
+      },
+      { note: `in-process predict; max relative difference ${l.maxRelativeDifference.toExponential(1)}` },
+    ),
+    line(
+      `LightGBM prediction (${rows.toLocaleString('en-US')} rows)`,
+      'wall ms',
+      figure(l.predict, 1000),
+      {
+        name: `lightgbm ${r.lightgbm} booster.predict in Python`,
+        figure: figure(l.nativeInProcessPredict ?? [Number.NaN], 1000),
+      },
+      { note: 'both in-process, no process start' },
+    ),
+  ];
+  return {
+    about: [
+      `Friedman #1 with ${rows.toLocaleString('en-US')} rows (10 columns), 100 boosting rounds, one thread,`,
+      "the libraries' default tree settings; predictions on the training rows. ParetoKit trains through",
+      'the real libraries (XGBoost 1.7 command-line program from Debian, LightGBM from PyPI through a',
+      'python3 bridge script) and predicts in-process from the saved model. Training: `fit` against the',
+      "library's own training (the xgboost program run directly on a prepared CSV file with the same",
+      'arguments; `lgb.train` timed inside Python, without process start and imports). Prediction:',
+      "in-process `predict` against the library's own prediction (`predictNative`: one process run,",
+      `as a caller without the in-process predictor would pay). ${repeats} repetitions after one warm-up.`,
+    ].join(' '),
+    lines,
+    versions: { lightgbm: r.lightgbm, xgboost: xgboostVersion() },
+    settings: { rows, rounds: r.rounds, repeats },
+  };
+}
+
+async function compression(): Promise<Body> {
+  const repeats = 5;
+  const setup = await loadResnet50();
+  // Torch before and after onnxruntime, so that its figures bracket the same machine load.
+  const torchRuns = quick ? 1 : 2;
+  const torchReps = quick ? repeats : Math.ceil(repeats / 2) + 1;
+  const torch = [timeTorchEager(setup, { repeats: torchReps, python: TORCH_PYTHON })];
+  log(`torch eager: ${torch[0]!.seconds.map((s) => num(s)).join(', ')} s`);
+  const steps = await measureSteps(setup, { repeats });
+  const full = await measureFullEvaluations(setup, { repeats: quick ? 3 : repeats });
+  if (torchRuns > 1) torch.push(timeTorchEager(setup, { repeats: torchReps, python: TORCH_PYTHON }));
+  const torchSeconds = torch.flatMap((t) => t.seconds);
+  const fp32 = steps.steps['fp32 inference, 400 test images']!;
+  const int8 = steps.steps['int8 inference, 400 test images']!;
+  const t = torch[0]!;
+  const eager = { name: `PyTorch ${t.torch} eager (1 thread)`, figure: figure(torchSeconds) };
+  const lines: Line[] = [
+    line('fp32 inference, 400 test images (onnxruntime)', 'wall s', figure(fp32.wall), eager, {
+      note: `accuracy ${steps.fp32Accuracy.toFixed(4)}`,
+    }),
+    line('int8 inference, 400 test images (onnxruntime)', 'wall s', figure(int8.wall), eager, {
+      note: `accuracy ${steps.int8Accuracy.toFixed(4)}`,
+    }),
+    line(
+      'int8 inference, 400 test images',
+      'wall s',
+      figure(int8.wall),
+      {
+        name: 'fp32 inference (onnxruntime, same run)',
+        figure: figure(fp32.wall),
+      },
+      { note: "the issue's target: 3x" },
+    ),
+    line('int8 inference, 400 test images', 'CPU s (incl. session)', figure(int8.cpu), {
+      name: 'fp32 inference (onnxruntime, same run)',
+      figure: figure(fp32.cpu),
+    }),
+    line(
+      'full evaluation int8 (prune 30-34 % + quantize + inference)',
+      'wall s',
+      figure(full.int8.wall),
+      { name: 'full evaluation fp32 (prune + inference)', figure: figure(full.fp32.wall) },
+      { note: quick ? '3 repetitions (quick)' : 'int8 pays for quantization' },
+    ),
+  ];
+  for (const name of [
+    'load (decode 94 MB)',
+    'save (encode)',
+    'prune all 54 layers (50 %)',
+    'quantize int8 (with calibration on 100 train images)',
+  ]) {
+    lines.push(line(name, 'wall s', figure(steps.steps[name]!.wall), undefined, { note: 'no peer' }));
+  }
+  return {
+    about: [
+      'The RetinaMNIST ResNet50 (`../shared/models/resnet50_retinamnist.onnx`, 94 MB, 54 prunable',
+      'layers), the official 400-image test split, onnxruntime-node on the CPU with **1 intra-op',
+      `thread**, batches of 100. onnxruntime: ${repeats} rounds after one warm-up round; fp32 and int8`,
+      'inference alternate within each round so that both see the same load; wall time is',
+      "evaluateModel's clock around the batches, CPU time includes session creation. PyTorch: the same",
+      `400 preprocessed images through torchvision's \`resnet50(num_classes=5)\` at 3x28x28 in eager mode`,
+      `(Debian python3-torch ${t.torch}, torchvision ${t.torchvision}, /usr/bin/python3),`,
+      '`torch.set_num_threads(1)`, `eval()`, `no_grad()`, batches of 100, **random weights** (same',
+      'architecture and FLOPs as the trained model, which only onnxruntime loads: the figure is a time,',
+      `not an accuracy), one warm-up pass, then ${torchReps} timed passes in a child process, ${torchRuns === 1 ? 'once before' : 'before and after'} the`,
+      "onnxruntime rounds.\n\nfp32 runs onnxruntime's NCHWc-blocked convolutions (optimization level",
+      '`all`). The int8 model has a fully fused graph; the 8 convolutions of the last stage have a 1x1',
+      "output at 28x28 input, and onnxruntime's QLinearConv runs them one example at a time over all 9",
+      'taps, so `quantizeModel` runs them as Flatten -> Gemm -> Reshape (QGemm over the whole batch,',
+      'option `lowerUnitSpatial`), which took int8 inference from about 2.0x to about 3.2x the speed of',
+      'fp32.',
+    ].join(' '),
+    lines,
+    versions: { torch: t.torch, torchvision: t.torchvision, 'torch python': t.python },
+    settings: { repeats, torchRuns, torchReps, fullEvaluations: full.int8.wall.length },
+  };
+}
+
+async function samoOverhead(): Promise<Body> {
+  const repeats = 5;
+  const r = await measureIterationOverhead({
+    repeats,
+    onRepeat: (i, s) => log(`SAMO iteration ${i === 0 ? 'warm-up' : i}: ${num(s.total / 1000)} s`),
+  });
+  const f = (key: 'selection' | 'fit' | 'optimize' | 'total') =>
+    figure(
+      r.repeats.map((x) => x[key]),
+      1 / 1000,
+    );
+  const lines = [
+    line('one iteration, total', 'wall s', f('total'), undefined, { note: 'the goal: under 10 s' }),
+    line('selection (5-fold CV of 4 candidates x 3 targets)', 'wall s', f('selection'), undefined),
+    line('fit of the 3 winners', 'wall s', f('fit'), undefined),
+    line('optimize (C-TAEA 50 x 1000 on the surrogates) + infill', 'wall s', f('optimize'), undefined),
+  ];
+  return {
+    about: [
+      `${r.problem}, 2 objectives + 1 constraint, ${r.variables} variables, 100 evaluated points: the 4`,
+      'default candidates (KNN, random forest, XGBoost, LightGBM) x 3 targets by 5-fold CV-MAPE, the 3',
+      'winners fitted on all 100 points, then C-TAEA (population 50, 1000 generations) on the surrogate',
+      `problem and the infill choice. Medians of ${repeats} iterations after one warm-up; fits run 2 at a`,
+      "time. No peer: this is SAMO's own overhead per iteration. LightGBM's fits each start a Python",
+      'process (its bridge marks scikit-learn and pandas absent before importing lightgbm, which took',
+      'the iteration from about 16.8 s to about 5.6 s); a persistent bridge process would remove most',
+      'of the remaining start-up cost.',
+    ].join(' '),
+    lines,
+    versions: {},
+    settings: { repeats },
+  };
+}
+
+async function samoCompression(): Promise<Body> {
+  const budget = quick ? 20 : 100;
+  const study = JSON.parse(readFileSync(join(root, 'studies', 'retinamnist.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  const config = parseStudyConfig(
+    {
+      ...study,
+      methods: ['samo-ctaea'],
+      seeds: [1],
+      budget,
+      // Quick: 10 initial points and a pool without LightGBM (its fits start a Python process each).
+      ...(quick ? { samo: { initialSamples: 10, surrogates: ['knn', 'randomForest', 'xgboost'] } } : {}),
+      out: undefined,
+    },
+    'studies/retinamnist.json',
+    join(root, 'studies'),
+  );
+  const problem = await buildStudyProblem(config.problems[0]!);
+  const dir = mkdtempSync(join(tmpdir(), 'paretokit-samo-run-'));
+  try {
+    const t0 = performance.now();
+    const record = await runOne({
+      study: problem,
+      method: 'samo-ctaea',
+      seed: 1,
+      budget,
+      samo: config.samo,
+      dir,
+      onEvaluation: (done) => {
+        if (done % 10 === 0) log(`SAMO compression run: ${done}/${budget} evaluations`);
+      },
+      onWarning: (m) => log(`warning: ${m}`),
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const s = record.samo!;
+    const split = s.selectionSeconds + s.fitSeconds + s.optimizeSeconds + s.evaluateSeconds;
+    const one = (v: number) => figure([v]);
+    const chosen = Object.entries(s.chosen)
+      .map(
+        ([target, counts]) =>
+          `${target}: ${Object.entries(counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+      )
+      .join('; ');
+    const lines = [
+      line(`SAMO run, ${budget} evaluations, wall time`, 'wall s', one(wall), undefined, {
+        note: `hypervolume ${num(record.hypervolume, 4)}; ${record.front.length} models on the front`,
+      }),
+      line('selection (CV of the surrogates)', 'wall s', one(s.selectionSeconds), undefined),
+      line('fit of the chosen surrogates', 'wall s', one(s.fitSeconds), undefined),
+      line('optimize (C-TAEA on the surrogates)', 'wall s', one(s.optimizeSeconds), undefined),
+      line(
+        'evaluate (real evaluations: prune, quantize, validation inference)',
+        'wall s',
+        one(s.evaluateSeconds),
+        undefined,
+        { note: `${num(s.evaluateSeconds / record.evaluations)} s per evaluation` },
+      ),
+      line(
+        'rest (front and base model on the test split, bookkeeping)',
+        'wall s',
+        one(wall - split),
+        undefined,
+      ),
+    ];
+    return {
+      about: [
+        `One SAMO run (seed 1) of the RetinaMNIST study (\`studies/retinamnist.json\`): ${budget} real`,
+        `evaluations, ${config.samo.initialSamples} of them the initial Latin hypercube, then iterations of ${config.samo.infillsPerIteration}`,
+        `infills; surrogates ${config.samo.surrogates.join(', ')} by ${config.samo.folds}-fold CV; C-TAEA ${config.samo.populationSize} x`,
+        `${config.samo.generations} on the surrogates; evaluations on the validation split with 1 onnxruntime thread, run by`,
+        "`runOne` of `@paretokit/cli` in this process. The split is the run record's `samo` field (sums",
+        'over the iterations; the initial design\'s evaluations count as evaluate); "rest" is the wall',
+        'time not in it, mostly the test-split measurements of the front models and the base model.',
+        '**One run, not repeated** (n = 1):',
+        'it takes minutes; no peer. Chosen surrogates per target: ',
+        `${chosen}.`,
+      ].join(' '),
+      lines,
+      versions: {},
+      settings: { budget, samo: config.samo, evaluations: record.evaluations },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const SECTIONS: { id: string; title: string; run: () => Promise<Body>; full?: boolean }[] = [
+  { id: 'nds', title: 'Non-dominated sorting vs moocore and pymoo', run: nds },
+  { id: 'hv', title: 'Hypervolume vs moocore', run: hv },
+  { id: 'algorithms', title: 'NSGA-II and C-TAEA vs pymoo', run: algorithms },
+  { id: 'surrogates', title: 'KNN and random forest vs scikit-learn', run: surrogates },
+  { id: 'bridges', title: 'XGBoost and LightGBM: bridge and in-process prediction', run: bridges },
+  {
+    id: 'compression',
+    title: 'Compression: RetinaMNIST ResNet50, onnxruntime fp32 and int8 vs PyTorch eager',
+    run: compression,
+  },
+  { id: 'samo-overhead', title: 'SAMO: one iteration at the study settings', run: samoOverhead, full: true },
+  { id: 'samo-compression', title: 'SAMO: one compression run on RetinaMNIST', run: samoCompression },
+];
+
+// --- run ----------------------------------------------------------------------------------------
+
+function build(): void {
+  log('building the packages (turbo, cached when up to date)');
+  const out = spawnSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@paretokit/cli...', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    },
+  );
+  if (out.status !== 0) log('WARNING: the build failed; measuring the packages as last built');
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const loadBefore = loadavg();
+build();
+const versions = installPeers();
+log(
+  `peers: ${Object.entries(versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
+const sections: Section[] = [];
+const skipped: string[] = [];
+for (const s of SECTIONS) {
+  if (only !== undefined && !only.includes(s.id)) continue;
+  if (quick && s.full === true && only === undefined) {
+    log(`--- ${s.title}: full suite only (no peer; not one of the issue's lines)`);
+    skipped.push(s.title);
+    continue;
+  }
+  log(`--- ${s.title}`);
+  const before = load();
+  const t = performance.now();
+  try {
+    const body = await s.run();
+    sections.push({
+      id: s.id,
+      title: s.title,
+      ...body,
+      loadBefore: before,
+      loadAfter: load(),
+      seconds: (performance.now() - t) / 1000,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? `${error.message}` : String(error);
+    log(`FAILED: ${message}`);
+    sections.push({
+      id: s.id,
+      title: s.title,
+      about: '',
+      lines: [],
+      versions: {},
+      settings: {},
+      loadBefore: before,
+      loadAfter: load(),
+      seconds: (performance.now() - t) / 1000,
+      error: message.split('\n').slice(0, 5).join(' '),
+    });
+  }
+  const done = sections.at(-1)!;
+  log(
+    `${s.id}: ${done.seconds.toFixed(0)} s, load ${done.loadBefore.toFixed(2)} -> ${done.loadAfter.toFixed(2)}`,
+  );
+  for (const l of done.lines)
+    log(
+      `  ${l.name} | ${l.metric} | ${num(l.paretokit.median)} | ${l.peer?.name ?? '-'} | ${l.peer === undefined ? '-' : num(l.peer.figure.median)} | ${ratioText(l.ratio)}`,
+    );
+}
+const loadAfter = loadavg();
+const seconds = (performance.now() - started) / 1000;
+
+const machine = {
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${process.platform}/${process.arch}`,
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
+  loadAverageAfter: loadAfter.map((v) => Number(v.toFixed(2))),
+  commit: git(['rev-parse', '--short', 'HEAD']),
+};
+const results = {
+  mode: quick ? 'quick' : 'full',
+  command,
+  seconds: Number(seconds.toFixed(1)),
+  machine,
+  versions,
+  sections,
+};
+
+const intro = readFileSync(join(root, 'bench', 'intro.md'), 'utf8').trim();
+const appendix = readFileSync(join(root, 'bench', 'appendix.md'), 'utf8').trim();
+const la = (v: readonly number[]) => v.map((x) => x.toFixed(2)).join(', ');
+const md = [
+  '# Benchmarks',
+  '',
+  `<!-- Generated by \`${command}\` (bench/peers.ts); edit bench/intro.md, bench/appendix.md or the generator, not this file. -->`,
+  '',
+  quick
+    ? '> **Quick run** (`--quick`): reduced sizes, repetitions and budgets; every figure below is from the quick suite. `pnpm bench:peers` without `--quick` runs the full one.\n'
+    : '',
+  intro,
+  '',
+  '## This run',
+  '',
+  `- Command: \`${command}\` (${quick ? 'quick' : 'full'} suite), ${(seconds / 60).toFixed(1)} minutes, commit ${machine.commit}`,
+  `- Date: ${machine.date.slice(0, 16).replace('T', ' ')} UTC; Node ${machine.node} on ${machine.platform}`,
+  `- CPU: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB`,
+  `- Load average (1, 5, 15 min): ${la(machine.loadAverageBefore)} before, ${la(machine.loadAverageAfter)} after`,
+  ...(skipped.length > 0 ? [`- Not in the quick suite (no peer): ${skipped.join('; ')}`] : []),
+  `- Peers: ${Object.entries(versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+  '',
+  '| section | ratios (ParetoKit advantage) | seconds | load average before -> after |',
+  '|---|---|---:|---|',
+  ...sections.map((s) => {
+    const ratios = s.lines.map((l) => l.ratio).filter((r): r is number => r !== undefined);
+    const range = s.error
+      ? 'failed'
+      : ratios.length === 0
+        ? 'no peer'
+        : `${ratioText(Math.min(...ratios))} to ${ratioText(Math.max(...ratios))} (median ${ratioText(median(ratios))})`;
+    return `| [${s.title}](#${s.title
+      .toLowerCase()
+      .replace(/[^a-z0-9 -]/g, '')
+      .replace(
+        / /g,
+        '-',
+      )}) | ${range} | ${s.seconds.toFixed(0)} | ${s.loadBefore.toFixed(2)} -> ${s.loadAfter.toFixed(2)} |`;
+  }),
+  '',
+  ...sections.flatMap((s) => [
+    `## ${s.title}`,
+    '',
+    ...(s.error
+      ? [`**Not measured in this run**: ${s.error}`, '']
+      : [
+          `${quick ? '*Quick run.* ' : ''}${s.about}`,
+          '',
+          `Section: ${s.seconds.toFixed(0)} s, 1-minute load average ${s.loadBefore.toFixed(2)} before and ${s.loadAfter.toFixed(2)} after${
+            Object.keys(s.versions).length > 0
+              ? `; ${Object.entries(s.versions)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(', ')}`
+              : ''
+          }.`,
+          '',
+          table(s.lines),
+          '',
+          ...(s.after === undefined ? [] : [s.after, '']),
+        ]),
+  ]),
+  appendix,
+  '',
+].join('\n');
+
+if (dry) {
+  process.stdout.write(md);
+} else {
+  writeFileSync(join(root, 'docs', 'benchmarks.md'), md);
+  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // The repository's formatter (biome) checks JSON files too.
+  spawnSync('pnpm', ['exec', 'biome', 'format', '--write', 'bench/results.json'], { cwd: root, stdio: 'ignore' });
+  log(`wrote docs/benchmarks.md and bench/results.json (${(seconds / 60).toFixed(1)} min)`);
+}
+if (sections.some((s) => s.error !== undefined)) process.exitCode = 1;

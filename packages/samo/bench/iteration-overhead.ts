@@ -1,0 +1,82 @@
+/**
+ * Overhead of one SAMO iteration at the study's settings: for 2 objectives + 1 constraint, each of
+ * the default surrogates cross-validated (5-fold MAPE) on 100 evaluated points, the winners fitted
+ * on all 100, then C-TAEA (population 50, 1000 generations) on the surrogate problem and the
+ * infill choice. The real evaluations are not part of it. The measurement behind overhead.ts and
+ * the SAMO overhead line of `pnpm bench:peers`.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { c1dtlz1, c2dtlz2 } from '@paretokit/benchmarks';
+import { lightgbmRegressor } from '@paretokit/surrogates';
+import { defaultSurrogatePool, samoAskTell } from '../src/index.js';
+
+/** Milliseconds of one iteration's steps and the surrogate chosen per target. */
+export interface IterationSplit {
+  readonly selection: number;
+  readonly fit: number;
+  readonly optimize: number;
+  readonly total: number;
+  readonly chosen: string;
+  /** 1-minute load average right after the iteration. */
+  readonly load: number;
+}
+
+/**
+ * `repeats` timed iterations after one warm-up (`onRepeat` sees the warm-up as repeat 0).
+ * `lightgbm`: 'default' (the pool as it is), 'none' (pool without LightGBM) or 'fast' (the
+ * LightGBM bridge through a python3 wrapper that makes `import sklearn`, pandas, dask and
+ * matplotlib fail, which lightgbm tolerates).
+ */
+export async function measureIterationOverhead(options: {
+  readonly repeats: number;
+  readonly problem?: 'c2dtlz2' | 'c1dtlz1';
+  readonly lightgbm?: 'default' | 'none' | 'fast';
+  readonly onRepeat?: (repeat: number, split: IterationSplit) => void;
+}): Promise<{ problem: string; variables: number; loadBefore: number; repeats: IterationSplit[] }> {
+  const problem = options.problem === 'c1dtlz1' ? c1dtlz1({ nObj: 2 }) : c2dtlz2({ nObj: 2 });
+  const pool = defaultSurrogatePool();
+  let dir: string | undefined;
+  if (options.lightgbm === 'none') delete (pool as Record<string, unknown>).lightgbm;
+  if (options.lightgbm === 'fast') {
+    dir = mkdtempSync(join(tmpdir(), 'samo-bench-'));
+    const python = join(dir, 'python3-no-sklearn');
+    writeFileSync(
+      python,
+      `#!/bin/sh\nexec python3 -c 'import sys, runpy\nfor m in ("sklearn", "pandas", "dask", "matplotlib"): sys.modules[m] = None\nsys.argv = sys.argv[1:]\nrunpy.run_path(sys.argv[0], run_name="__main__")' "$@"\n`,
+    );
+    chmodSync(python, 0o755);
+    Object.assign(pool, {
+      lightgbm: ({ seed }: { seed: number }) =>
+        lightgbmRegressor({ rounds: 100, minDataInLeaf: 3, seed, python }),
+    });
+  }
+  const loadBefore = loadavg()[0]!;
+  const repeats: IterationSplit[] = [];
+  try {
+    for (let r = 0; r <= options.repeats; r++) {
+      const run = samoAskTell(problem, { initialSamples: 100, budget: 102, surrogates: pool, seed: r + 1 });
+      const X = await run.ask();
+      run.tell(X, problem.evaluate(X, { seed: 0 }));
+      const started = performance.now();
+      const infill = await run.ask();
+      const total = performance.now() - started;
+      const d = run.tell(infill, problem.evaluate(infill, { seed: 0 }))!;
+      run.close();
+      const split = {
+        selection: d.selectionMs,
+        fit: d.fitMs,
+        optimize: d.optimizeMs,
+        total,
+        chosen: d.targets.map((t) => `${t.target.name}:${t.chosen}`).join(' '),
+        load: loadavg()[0]!,
+      };
+      options.onRepeat?.(r, split);
+      if (r > 0) repeats.push(split);
+    }
+  } finally {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  }
+  return { problem: problem.name, variables: problem.variables.length, loadBefore, repeats };
+}
