@@ -807,7 +807,10 @@ if (dry) {
   writeFileSync(join(root, 'docs', 'benchmarks.md'), md);
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   // The repository's formatter (biome) checks JSON files too.
-  spawnSync('pnpm', ['exec', 'biome', 'format', '--write', 'bench/results.json'], { cwd: root, stdio: 'ignore' });
+  spawnSync('pnpm', ['exec', 'biome', 'format', '--write', 'bench/results.json'], {
+    cwd: root,
+    stdio: 'ignore',
+  });
   log(`wrote docs/benchmarks.md and bench/results.json (${(seconds / 60).toFixed(1)} min)`);
 }
 if (sections.some((s) => s.error !== undefined)) process.exitCode = 1;
