@@ -220,6 +220,25 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
     return { n, X, F, G };
   };
 
+  /**
+   * The archive without rows whose objectives or constraints are not finite (rows an evaluator
+   * marked failed): surrogates are fitted, and fronts taken, on these only. The archive keeps all.
+   */
+  const usableMatrices = () => {
+    const all = archiveMatrices();
+    const keep: number[] = [];
+    for (let i = 0; i < all.n; i++) {
+      if (fs[i]!.every(Number.isFinite) && (k === 0 || gs[i]!.every(Number.isFinite))) keep.push(i);
+    }
+    if (keep.length === all.n) return all;
+    return {
+      n: keep.length,
+      X: selectRows(all.X, keep),
+      F: selectRows(all.F, keep),
+      G: all.G === undefined ? undefined : selectRows(all.G, keep),
+    };
+  };
+
   /** Reference point, natural sense: given, from the problem's known front, or from the initial design. */
   const deriveReference = (F: Matrix): number[] => {
     const known = problem as { idealPoint?: readonly number[]; nadirPoint?: readonly number[] };
@@ -252,7 +271,7 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
   };
 
   const frontAndHypervolume = (): { hv: number; size: number } => {
-    const { n, F, G } = archiveMatrices();
+    const { n, F, G } = usableMatrices();
     if (n === 0) return { hv: 0, size: 0 };
     const Fmin = negateMaximized(F, problem.objectives);
     const front = feasibleNonDominated(Fmin, G);
@@ -443,7 +462,7 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
         optimizeMs: 0,
       };
     }
-    const { X, F, G } = archiveMatrices();
+    const { X, F, G } = usableMatrices();
     const selected = await selectSurrogates(
       encode(X),
       targets.map((target, t) => {
@@ -477,8 +496,10 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
       seed: random.nextUint32(),
       ...(signal === undefined ? {} : { signal }),
     });
+    // Failed rows count as evaluated too: they are not proposed again.
+    const everything = archiveMatrices().X;
     const evaluated = new NormalizedRows(bounds, tolerance);
-    for (let i = 0; i < X.rows; i++) evaluated.add(X, i);
+    for (let i = 0; i < everything.rows; i++) evaluated.add(everything, i);
     const count = Math.min(perIteration, budget - xs.length);
     const chosen = chooseInfill(solved, evaluated, count, infill, random, problem.variables);
     return {
@@ -569,13 +590,14 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
       return complete(performance.now() - current!.askedAt);
     },
     result(): SamoResult {
-      const { X, F, G } = archiveMatrices();
+      const all = archiveMatrices();
+      const { X, F, G } = usableMatrices();
       const front = feasibleNonDominated(negateMaximized(F, problem.objectives), G);
       const archive: Archive = {
-        X,
-        F,
-        ...(G === undefined ? {} : { G }),
-        CV: constraintViolation(G, xs.length),
+        X: all.X,
+        F: all.F,
+        ...(all.G === undefined ? {} : { G: all.G }),
+        CV: constraintViolation(all.G, xs.length),
         iteration: Int32Array.from(rowIteration),
       };
       return {

@@ -15,6 +15,7 @@ import {
   Random,
   real,
   selectRows,
+  serialEvaluator,
   toArrays,
   toMatrix,
   variableSpace,
@@ -54,6 +55,31 @@ function counting(problem: Problem): Problem & { count: number } {
 }
 
 describe('samo', () => {
+  test('goes on past rows an evaluator marks failed, fitting and reporting on the others only', async () => {
+    const inner = c2dtlz2({ nObj: 2, nVar: 4 });
+    // Fails for a region of the space, as a model that does not load for some settings would.
+    const flaky: Problem = {
+      ...inner,
+      evaluate(X: Matrix, ctx: EvalContext) {
+        if (X.data[0]! > 0.7) throw new Error('cannot evaluate x1 > 0.7');
+        return inner.evaluate(X, ctx);
+      },
+    };
+    const result = await samo(flaky, {
+      ...cheap,
+      evaluator: serialEvaluator({ batchSize: 1, onRowError: 'mark-failed' }),
+    });
+    const F = toArrays(result.archive.F);
+    const failed = F.filter((f) => f.some(Number.isNaN)).length;
+    expect(result.archive.X.rows).toBe(26);
+    expect(failed).toBeGreaterThan(0);
+    expect(toArrays(result.F).flat().every(Number.isFinite)).toBe(true);
+    expect(result.iterations.every((it) => Number.isFinite(it.hypervolume))).toBe(true);
+    await expect(
+      samo(flaky, { ...cheap, evaluator: serialEvaluator({ batchSize: 1, onRowError: 'stop' }) }),
+    ).rejects.toThrow(/cannot evaluate x1 > 0\.7/);
+  });
+
   test('spends the budget, records every target and candidate, returns the feasible front of the archive', async () => {
     const problem = c2dtlz2({ nObj: 2, nVar: 5 });
     const seen: number[] = [];
