@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything ParetoKit needs on a fresh machine that has Node.js 20 and npm:
-# pnpm at the version pinned in package.json, then the workspace from the lockfile.
+# pnpm at the version pinned in package.json, XGBoost and LightGBM for the surrogate pool, then the
+# workspace from the lockfile. With --tests, also the system programs some tests drive for real.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,13 +28,15 @@ if ! python3 -c "import lightgbm" >/dev/null 2>&1; then
 fi
 # --- end @paretokit/surrogates ---------------------------------------------------------------------
 
-# --- system programs some tests drive for real -----------------------------------------------------
+# --- system programs some tests drive for real (only with --tests) ---------------------------------
 # Debian's chromium (the report's browser test), redis-server (the queue's fault tests) and
 # python3-torch/torchvision for /usr/bin/python3 (the medmnist-train example's test).
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-/usr/bin/python3 -c "import torch, torchvision" >/dev/null 2>&1 || missing+=(python3-torch python3-torchvision)
+if [ "${1:-}" = "--tests" ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  /usr/bin/python3 -c "import torch, torchvision" >/dev/null 2>&1 || missing+=(python3-torch python3-torchvision)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
