@@ -101,7 +101,7 @@ function installPeers(): Record<string, string> {
   const missing = Object.entries(versions).filter(([, v]) => v === 'unavailable');
   if (missing.length > 0) {
     log(
-      `missing: ${missing.map(([k]) => k).join(', ')}; run scripts/setup.sh (the lines that need them will fail)`,
+      `missing: ${missing.map(([k]) => k).join(', ')}; run scripts/setup.sh (torch: scripts/setup.sh --tests); the lines that need them will fail`,
     );
   }
   return versions;
