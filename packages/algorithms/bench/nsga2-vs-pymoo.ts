@@ -12,8 +12,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { mannWhitney } from '@paretokit/stats';
 import { median } from '../scripts/pymoo-runs.js';
-import { mannWhitney } from './mann-whitney.js';
 import { comparePymoo } from './pymoo-comparison.js';
 
 const SECTION = '## NSGA-II and C-TAEA vs pymoo';
@@ -29,7 +29,7 @@ const docs = option('docs');
 
 const pymoo = await comparePymoo({ seeds, ...(wanted === undefined ? {} : { ids: wanted }) });
 const rows = pymoo.configurations.map((c) => {
-  const { p } = mannWhitney(c.paretokit.hypervolume, c.pymoo.hypervolume);
+  const { pValue: p } = mannWhitney(c.paretokit.hypervolume, c.pymoo.hypervolume, { method: 'asymptotic' });
   const better = median(c.paretokit.hypervolume) > median(c.pymoo.hypervolume);
   return {
     id: c.id,

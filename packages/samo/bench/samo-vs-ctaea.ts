@@ -31,18 +31,8 @@ import {
   serialEvaluator,
   vstack,
 } from '@paretokit/problem';
+import { mannWhitney } from '@paretokit/stats';
 import { defaultSurrogatePool, samo } from '../src/index.js';
-
-interface MannWhitneyResult {
-  readonly u: number;
-  readonly p: number;
-}
-// The algorithms package's test (scipy's asymptotic mannwhitneyu), until @paretokit/stats exists.
-const { mannWhitney } = (await import(
-  new URL('../../algorithms/bench/mann-whitney.ts', import.meta.url).href
-)) as {
-  mannWhitney: (a: readonly number[], b: readonly number[]) => MannWhitneyResult;
-};
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -115,7 +105,8 @@ function printTable(key: string, runs: Runs): void {
     const r = runs[method];
     const hv = r.map((x) => x.hv);
     const cv = r.map((x) => x.minCV);
-    const p = (a: number[], b: number[]) => (method === 'samo' ? '' : mannWhitney(a, b).p.toPrecision(3));
+    const p = (a: number[], b: number[]) =>
+      method === 'samo' ? '' : mannWhitney(a, b, { method: 'asymptotic' }).pValue.toPrecision(3);
     console.log(
       `| ${method} | ${median(hv).toFixed(4)} | ${Math.min(...hv).toFixed(4)}-${Math.max(...hv).toFixed(4)} | ${r.filter((x) => x.feasible).length}/${r.length} | ${median(cv).toPrecision(3)} | ${median(r.map((x) => x.seconds)).toFixed(1)} | ${p(
         runs.samo.map((x) => x.hv),
