@@ -2,7 +2,12 @@ import { normalSf } from './internal/normal.js';
 import { rankAverage } from './internal/rank.js';
 import { rankSumPmf } from './internal/rank-sum-distribution.js';
 import { symmetricSf } from './internal/signed-rank-distribution.js';
-import { checkBoolean, checkChoice, checkOptions, checkSample } from './internal/validate.js';
+import {
+  checkBoolean,
+  checkOptions,
+  checkSample,
+  checkTestOptions,
+} from './internal/validate.js';
 import type { Alternative } from './wilcoxon.js';
 
 /** Options of {@link mannWhitney}. */
@@ -45,14 +50,7 @@ export function mannWhitney(
   checkSample(x, 'x', 1);
   checkSample(y, 'y', 1);
   const opts = checkOptions(options);
-  const alternative =
-    opts.alternative === undefined
-      ? 'two-sided'
-      : checkChoice(opts.alternative, 'options.alternative', ['two-sided', 'less', 'greater']);
-  const requested =
-    opts.method === undefined
-      ? 'auto'
-      : checkChoice(opts.method, 'options.method', ['auto', 'exact', 'asymptotic']);
+  const { alternative, method: requested } = checkTestOptions(opts, ['exact', 'asymptotic'] as const);
   const continuity =
     opts.continuity === undefined ? true : checkBoolean(opts.continuity, 'options.continuity');
 

@@ -2,7 +2,13 @@ import { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
 import { normalCdf, normalSf } from './internal/normal.js';
 import { rankAverage } from './internal/rank.js';
 import { signedRankPmf, symmetricCdf, symmetricSf } from './internal/signed-rank-distribution.js';
-import { checkBoolean, checkChoice, checkOptions, checkSample } from './internal/validate.js';
+import {
+  checkBoolean,
+  checkChoice,
+  checkOptions,
+  checkSample,
+  checkTestOptions,
+} from './internal/validate.js';
 
 /** The alternative hypothesis of a two-sample test. */
 export type Alternative = 'two-sided' | 'less' | 'greater';
@@ -68,14 +74,7 @@ export function wilcoxon(
     });
   }
   const opts = checkOptions(options);
-  const alternative =
-    opts.alternative === undefined
-      ? 'two-sided'
-      : checkChoice(opts.alternative, 'options.alternative', ['two-sided', 'less', 'greater']);
-  const requested =
-    opts.method === undefined
-      ? 'auto'
-      : checkChoice(opts.method, 'options.method', ['auto', 'exact', 'approx']);
+  const { alternative, method: requested } = checkTestOptions(opts, ['exact', 'approx'] as const);
   const zeroMethod =
     opts.zeroMethod === undefined
       ? 'wilcox'

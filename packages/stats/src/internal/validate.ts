@@ -142,3 +142,20 @@ export function checkOptions(options: unknown, name = 'options'): Readonly<Recor
   }
   return options as Readonly<Record<string, unknown>>;
 }
+
+/**
+ * The `alternative` and `method` options of a two-sample test: the given values checked against
+ * the allowed ones, `'two-sided'` and `'auto'` when absent.
+ */
+export function checkTestOptions<M extends string>(
+  opts: Readonly<Record<string, unknown>>,
+  methods: readonly M[],
+): { alternative: 'two-sided' | 'less' | 'greater'; method: M | 'auto' } {
+  const alternative =
+    opts.alternative === undefined
+      ? 'two-sided'
+      : checkChoice(opts.alternative, 'options.alternative', ['two-sided', 'less', 'greater'] as const);
+  const method =
+    opts.method === undefined ? 'auto' : checkChoice(opts.method, 'options.method', ['auto', ...methods]);
+  return { alternative, method };
+}
