@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Matrix } from '@paretokit/problem';
 import { lightgbmRegressor, xgboostRegressor } from '../src/index.js';
 import { csvText, float32Text } from '../src/internal/csv.js';
 import { friedman1 } from '../test/data.js';
@@ -48,6 +49,22 @@ const maxDifference = (a: Float64Array, b: Float64Array) => {
     worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.max(1, Math.abs(b[i]!)));
   return worst;
 };
+
+/** Seconds of an in-process prediction and of the library's own, and their largest relative difference. */
+async function timePredictions(
+  model: { predict(X: Matrix): Float64Array; predictNative(X: Matrix): Promise<Float64Array> },
+  X: Matrix,
+) {
+  let mine: Float64Array = new Float64Array();
+  const predict = await seconds(() => {
+    mine = model.predict(X);
+  });
+  let theirs: Float64Array = new Float64Array();
+  const predictNative = await seconds(async () => {
+    theirs = await model.predictNative(X);
+  });
+  return { predict, predictNative, difference: maxDifference(mine, theirs) };
+}
 
 /**
  * Friedman #1 with `rows` rows (10 columns), 100 boosting rounds, one thread, the libraries'
@@ -90,15 +107,8 @@ export async function compareBridges(options: {
       const model = xgboostRegressor({ rounds, seed: 0, program });
       const fit = await seconds(() => model.fit(X, y));
       const native = await seconds(() => execFileSync(program, xgbArgs, { cwd: dir, stdio: 'ignore' }));
-      let mine: Float64Array = new Float64Array();
-      const predict = await seconds(() => {
-        mine = model.predict(X);
-      });
-      let theirs: Float64Array = new Float64Array();
-      const predictNative = await seconds(async () => {
-        theirs = await model.predictNative(X);
-      });
-      xgbDiff = Math.max(xgbDiff, maxDifference(mine, theirs));
+      const { predict, predictNative, difference } = await timePredictions(model, X);
+      xgbDiff = Math.max(xgbDiff, difference);
       if (r === 0) continue;
       xgb.bridgeFit.push(fit);
       xgb.nativeFit.push(native);
@@ -125,15 +135,8 @@ export async function compareBridges(options: {
     for (let r = 0; r <= repeats; r++) {
       const model = lightgbmRegressor({ rounds, seed: 0, python });
       const fit = await seconds(() => model.fit(X, y));
-      let mine: Float64Array = new Float64Array();
-      const predict = await seconds(() => {
-        mine = model.predict(X);
-      });
-      let theirs: Float64Array = new Float64Array();
-      const predictNative = await seconds(async () => {
-        theirs = await model.predictNative(X);
-      });
-      lgbDiff = Math.max(lgbDiff, maxDifference(mine, theirs));
+      const { predict, predictNative, difference } = await timePredictions(model, X);
+      lgbDiff = Math.max(lgbDiff, difference);
       if (r === 0) continue;
       lgbm.bridgeFit.push(fit);
       lgbm.predict.push(predict);
