@@ -24,7 +24,7 @@ describe.skipIf(files === undefined)('paretokit datasets download', () => {
     const out: string[] = [];
     try {
       const program = createProgram((t) => out.push(t));
-      await program.parseAsync([
+      const argv = [
         'node',
         'paretokit',
         'datasets',
@@ -34,19 +34,10 @@ describe.skipIf(files === undefined)('paretokit datasets download', () => {
         dir,
         '--mirror',
         mirror,
-      ]);
+      ];
+      await program.parseAsync(argv);
       // A second download finds the file with the right checksum and does not fetch it again.
-      await program.parseAsync([
-        'node',
-        'paretokit',
-        'datasets',
-        'download',
-        'retinamnist',
-        '--dir',
-        dir,
-        '--mirror',
-        mirror,
-      ]);
+      await program.parseAsync(argv);
     } finally {
       server.close();
     }
