@@ -2,12 +2,7 @@ import { normalSf } from './internal/normal.js';
 import { rankAverage } from './internal/rank.js';
 import { rankSumPmf } from './internal/rank-sum-distribution.js';
 import { symmetricSf } from './internal/signed-rank-distribution.js';
-import {
-  checkBoolean,
-  checkOptions,
-  checkSample,
-  checkTestOptions,
-} from './internal/validate.js';
+import { checkBoolean, checkOptions, checkSample, checkTestOptions } from './internal/validate.js';
 import type { Alternative } from './wilcoxon.js';
 
 /** Options of {@link mannWhitney}. */
