@@ -38,6 +38,10 @@ export type {
 export { loadStudyConfig, PLAIN_POPULATION, parseStudyConfig, STUDY_METHODS } from './study/study-config.js';
 export type { StudyProblem } from './study/study-problem.js';
 export { buildStudyProblem } from './study/study-problem.js';
+export type { StudyProblemFactoryOptions } from './study/study-problem-factory.js';
+export { studyProblemFactory } from './study/study-problem-factory.js';
+export type { StudyQueue } from './study/study-queue.js';
+export { cellQueueEvaluator, studyQueueName, workerCommandLine } from './study/study-queue.js';
 export { studyReportInput } from './study/study-report.js';
 export type { ProblemSummary, Spread, StudyTests } from './study/summarize-study.js';
 export { spread, studyTests, summarizeProblem } from './study/summarize-study.js';

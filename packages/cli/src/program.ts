@@ -89,14 +89,26 @@ export function createProgram(
       integerOption('--workers', 1),
       1,
     )
-    .action(async (file: string | undefined, opts: { out?: string; workers: number }) => {
-      await studyCommand({
-        ...(file === undefined ? {} : { config: file }),
-        ...(opts.out === undefined ? {} : { out: opts.out }),
-        workers: opts.workers,
-        write,
-      });
-    });
+    .option(
+      '--redis <url>',
+      'send the real evaluations to queue workers on this Redis server (paretokit worker)',
+    )
+    .option('--queue <prefix>', "prefix of the queue names (default: the study's name)")
+    .action(
+      async (
+        file: string | undefined,
+        opts: { out?: string; workers: number; redis?: string; queue?: string },
+      ) => {
+        await studyCommand({
+          ...(file === undefined ? {} : { config: file }),
+          ...(opts.out === undefined ? {} : { out: opts.out }),
+          ...(opts.redis === undefined ? {} : { redis: opts.redis }),
+          ...(opts.queue === undefined ? {} : { queue: opts.queue }),
+          workers: opts.workers,
+          write,
+        });
+      },
+    );
   program
     .command('compress')
     .description(

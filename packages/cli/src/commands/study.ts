@@ -5,7 +5,8 @@ import { renderStudyReport } from '@paretokit/report';
 import { formatCompressionOutcome } from '../study/compression-outcome.js';
 import { DEFAULT_STUDY } from '../study/default-study.js';
 import { runStudy, type StudySummary } from '../study/run-study.js';
-import { loadStudyConfig, parseStudyConfig, type StudyConfig } from '../study/study-config.js';
+import { loadStudyConfig, parseStudyConfig, problemLabel, type StudyConfig } from '../study/study-config.js';
+import { type StudyQueue, workerCommandLine } from '../study/study-queue.js';
 import { studyReportInput } from '../study/study-report.js';
 import type { StudyTests } from '../study/summarize-study.js';
 
@@ -17,6 +18,10 @@ export interface StudyCommandOptions {
   readonly out?: string;
   /** Runs at once, each in a worker process. */
   readonly workers?: number;
+  /** Send the real evaluations to queue workers on this Redis server (`paretokit worker`). */
+  readonly redis?: string;
+  /** Prefix of the queue names (default: the study's name); queues are `<prefix>.<problem>`. */
+  readonly queue?: string;
   readonly evaluator?: Evaluator;
   readonly write: (text: string) => void;
   readonly onProgress?: (done: number, total: number) => void;
@@ -87,7 +92,17 @@ export async function studyCommand(
   mkdirSync(config.out, { recursive: true });
   const configPath = join(config.out, 'study.json');
   writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  const queue: StudyQueue | undefined =
+    options.redis === undefined
+      ? undefined
+      : { connection: options.redis, prefix: options.queue ?? config.name };
+  if (queue !== undefined) {
+    options.write('evaluations go to queue workers; start at least one per problem, on any machine:');
+    for (const p of config.problems)
+      options.write(`  ${workerCommandLine(configPath, problemLabel(p), queue)}`);
+  }
   const summary = await runStudy(config, {
+    ...(queue === undefined ? {} : { queue }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     configPath,
     ...(options.evaluator ? { evaluator: options.evaluator } : {}),

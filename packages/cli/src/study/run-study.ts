@@ -7,6 +7,7 @@ import { type CompressionOutcome, compressionOutcome } from './compression-outco
 import { type RunRecord, readRunRecord, runOne } from './run-one.js';
 import { loadStudyConfig, problemLabel, type StudyConfig, type StudyMethod } from './study-config.js';
 import { buildStudyProblem, type StudyProblem } from './study-problem.js';
+import { cellQueueEvaluator, type StudyQueue } from './study-queue.js';
 import { type ProblemSummary, type StudyTests, studyTests, summarizeProblem } from './summarize-study.js';
 
 /** One run of a study: a problem, a method and a seed. */
@@ -41,6 +42,8 @@ export interface RunStudyOptions {
   readonly configPath?: string;
   /** Evaluator of the real evaluations for runs in this process (default: serial). */
   readonly evaluator?: Evaluator;
+  /** Send every run's real evaluations to queue workers on Redis (`paretokit worker`) instead. */
+  readonly queue?: StudyQueue;
   /** Progress lines. */
   readonly log?: (line: string) => void;
   /** Evaluations done over all runs, and the total (budget x runs). */
@@ -85,8 +88,17 @@ export async function runCell(
   config: StudyConfig,
   problemOf: (label: string) => Promise<StudyProblem>,
   cell: StudyCell,
-  hooks: { evaluator?: Evaluator; onEvaluation?: (done: number) => void } = {},
+  hooks: { evaluator?: Evaluator; queue?: StudyQueue; onEvaluation?: (done: number) => void } = {},
 ): Promise<RunRecord> {
+  if (hooks.queue !== undefined) {
+    const { queue, ...rest } = hooks;
+    const evaluator = cellQueueEvaluator(config, cell, queue);
+    try {
+      return await runCell(config, problemOf, cell, { ...rest, evaluator });
+    } finally {
+      await evaluator.close();
+    }
+  }
   return runOne({
     study: await problemOf(cell.problem),
     method: cell.method,
@@ -117,6 +129,7 @@ function childEntry(): { path: string; execArgv: string[] } {
 
 async function runInChildren(
   configPath: string,
+  studyQueue: StudyQueue | undefined,
   cells: readonly StudyCell[],
   workers: number,
   onDone: (record: RunRecord) => void,
@@ -128,10 +141,14 @@ async function runInChildren(
   const failures: string[] = [];
   await Promise.all(
     Array.from({ length: Math.min(workers, cells.length) }, async () => {
-      const child = fork(entry.path, [configPath], {
-        execArgv: entry.execArgv,
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
+      const child = fork(
+        entry.path,
+        studyQueue === undefined ? [configPath] : [configPath, JSON.stringify(studyQueue)],
+        {
+          execArgv: entry.execArgv,
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        },
+      );
       children.push(child);
       try {
         for (let cell = queue.shift(); cell !== undefined && failures.length === 0; cell = queue.shift()) {
@@ -222,12 +239,13 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
   const workers = options.workers ?? 1;
   if (workers > 1 && pending.length > 1) {
     if (options.configPath === undefined) throw new Error('runStudy: workers > 1 needs options.configPath');
-    await runInChildren(options.configPath, pending, workers, done, onEvaluation);
+    await runInChildren(options.configPath, options.queue, pending, workers, done, onEvaluation);
   } else {
     for (const cell of pending) {
       done(
         await runCell(config, problemOf, cell, {
           ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+          ...(options.queue ? { queue: options.queue } : {}),
           onEvaluation: (n) => onEvaluation(cell, n),
         }),
       );

@@ -3,8 +3,10 @@
 
 import { type ChildMessage, problemCache, runCell, type StudyCell } from './run-study.js';
 import { loadStudyConfig } from './study-config.js';
+import type { StudyQueue } from './study-queue.js';
 
 const configPath = process.argv[2];
+const queue = process.argv[3] === undefined ? undefined : (JSON.parse(process.argv[3]) as StudyQueue);
 if (configPath === undefined || process.send === undefined) {
   process.stderr.write('study-child: run by `paretokit study --workers N` only\n');
   process.exit(2);
@@ -15,6 +17,7 @@ const problemOf = problemCache(config);
 process.on('message', (cell: StudyCell) => {
   let last = 0;
   runCell(config, problemOf, cell, {
+    ...(queue === undefined ? {} : { queue }),
     onEvaluation: (done) => {
       // Progress at most every 5 evaluations keeps the channel quiet.
       if (done - last >= 5 || done === config.budget) {
