@@ -78,7 +78,10 @@ export interface SamoOptions {
   readonly seed?: number;
   /** Stops the run between steps, and through the evaluator and bridges inside them. */
   readonly signal?: AbortSignal;
-  /** Called after every iteration (the initial design is iteration 0); the loop waits for a promise. */
+  /**
+   * Called after every iteration (the initial design is iteration 0), in order; on resume first for
+   * each iteration finished in the log. The loop waits for a promise.
+   */
   readonly onIteration?: (diagnostics: IterationDiagnostics) => void | Promise<void>;
   /**
    * Hypervolume reference point, natural sense (default: the problem's nadir point plus 10 % of its

@@ -294,8 +294,14 @@ describe('evaluation log', () => {
     ).rejects.toThrow('stop');
     expect(first.count).toBe(20);
     const second = counting(c2dtlz2({ nObj: 2, nVar: 5 }));
-    const resumed = await samo(second, { ...cheap, resume: log });
+    const reported: number[] = [];
+    const resumed = await samo(second, {
+      ...cheap,
+      resume: log,
+      onIteration: (d) => void reported.push(d.iteration),
+    });
     expect(second.count).toBe(6);
+    expect(reported).toEqual([0, 1, 2, 3, 4, 5]);
     expect(toArrays(resumed.archive.X)).toEqual(toArrays(whole.archive.X));
     expect(resumed.iterations.map((d) => d.hypervolume)).toEqual(whole.iterations.map((d) => d.hypervolume));
     // Resuming a finished log evaluates nothing.

@@ -31,6 +31,8 @@ export async function samo(problem: Problem, options: SamoOptions = {}): Promise
     const concurrency = options.evaluationConcurrency ?? 1;
     const signal = options.signal;
     const context = signal === undefined ? { seed: run.seed } : { seed: run.seed, signal };
+    // Iterations a resumed run replayed from its log are reported first, as they happened.
+    for (const done of run.result().iterations) await options.onIteration?.(done);
     while (!run.done) {
       const X = await run.ask();
       let completed: IterationDiagnostics | undefined;
