@@ -30,14 +30,25 @@ export interface CompressionOutcome {
   };
   /** Where the best model was written (ONNX). */
   readonly model: string;
+  /**
+   * Every distinct model on a run's front and the base model, test-split inference timed again
+   * side by side (median of `frontRepeats` alternating rounds): the latency figure of the report.
+   */
+  readonly latency: readonly {
+    readonly label: string;
+    readonly group: string;
+    readonly nonZeroRate: number;
+    readonly seconds: number;
+  }[];
 }
 
 /**
  * Picks the most accurate compressed model of a compression problem's runs (highest accuracy on
  * the selection split, then lowest f1), writes it as ONNX to `dir/<problem>-best.onnx`, and times
- * its test-split inference against the base model's in `repeats` alternating rounds. Undefined for
- * other problems or when no run found a feasible model. Cost: one compression and 2 x repeats
- * inference passes over the test split.
+ * its test-split inference against the base model's in `repeats` alternating rounds, then times
+ * every distinct front model with the base model in `frontRepeats` rounds. Undefined for other
+ * problems or when no run found a feasible model. Cost: one compression per front model and
+ * 2 x repeats + (models + 1) x frontRepeats inference passes over the test split.
  *
  * @example
  * await compressionOutcome(await buildStudyProblem({ type: 'benchmark', problem: 'c2dtlz2' }), [], tmpdir()) // => undefined
@@ -47,6 +58,7 @@ export async function compressionOutcome(
   records: readonly RunRecord[],
   dir: string,
   repeats = 5,
+  frontRepeats = 3,
 ): Promise<CompressionOutcome | undefined> {
   const problem = study.compression;
   const best = mostAccurate(records);
@@ -59,6 +71,43 @@ export async function compressionOutcome(
   const [baseSeconds, bestSeconds] = await problem.timeInference([UNCOMPRESSED, config], { repeats });
   const b = spread(baseSeconds!);
   const c = spread(bestSeconds!);
+  // Each distinct front model once (runs often share them), with the runs that found it.
+  const fronts = new Map<
+    string,
+    { x: readonly number[]; nonZeroRate: number; found: string[]; group: string }
+  >();
+  for (const r of records) {
+    for (const e of r.front) {
+      const key = JSON.stringify(e.settings);
+      const entry = fronts.get(key) ?? {
+        x: e.x,
+        nonZeroRate: e.test?.nonZeroRate ?? Number.NaN,
+        found: [],
+        group: r.method,
+      };
+      entry.found.push(`${r.method} seed ${r.seed}`);
+      fronts.set(key, entry);
+    }
+  }
+  const models = [...fronts.values()];
+  const seconds = await problem.timeInference(
+    [UNCOMPRESSED, ...models.map((m) => problem.decodeConfig(m.x))],
+    { repeats: frontRepeats },
+  );
+  const latency = [
+    {
+      label: 'base model',
+      group: 'base model',
+      nonZeroRate: base.test.nonZeroRate,
+      seconds: spread(seconds[0]!).median,
+    },
+    ...models.map((m, i) => ({
+      label: m.found.join(', '),
+      group: m.group,
+      nonZeroRate: m.nonZeroRate,
+      seconds: spread(seconds[i + 1]!).median,
+    })),
+  ];
   return {
     problem: study.label,
     base: { selectionAccuracy: base.selection.accuracy, testAccuracy: base.test.accuracy },
@@ -74,6 +123,7 @@ export async function compressionOutcome(
     },
     timing: { repeats, baseSeconds: b, bestSeconds: c, speedup: b.median / c.median },
     model,
+    latency,
   };
 }
 

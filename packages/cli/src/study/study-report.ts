@@ -5,7 +5,7 @@ import type {
   StudyReportInput,
   StudyStatistics,
 } from '@paretokit/report';
-import { formatCompressionOutcome } from './compression-outcome.js';
+import { type CompressionOutcome, formatCompressionOutcome } from './compression-outcome.js';
 import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudySummary } from './run-study.js';
 import type { CompressionProblemConfig, StudyConfig } from './study-config.js';
@@ -51,11 +51,13 @@ export function mostAccurate(
 function compressionParts(
   spec: CompressionProblemConfig,
   records: readonly RunRecord[],
+  outcome: CompressionOutcome | undefined,
 ): Partial<ReportSection> {
   const base = records.find((r) => r.base !== undefined)?.base;
   if (base === undefined) return {};
   const labels = base.test.confusion.map((_, i) => String(i));
-  const latency: LatencyPoint[] = [
+  // Times measured again side by side after the runs when available; else those of the runs.
+  const latency: readonly LatencyPoint[] = outcome?.latency ?? [
     {
       label: 'base model',
       group: 'base model',
@@ -153,7 +155,13 @@ export function studyReportInput(config: StudyConfig, summary: StudySummary): St
         ...(e.test === undefined ? {} : { metrics: metrics(e.test)! }),
       })),
       ...(stats === undefined ? {} : { statistics: stats }),
-      ...(spec.type === 'compression' ? compressionParts(spec, records) : {}),
+      ...(spec.type === 'compression'
+        ? compressionParts(
+            spec,
+            records,
+            (summary.compression ?? []).find((o) => o.problem === p.problem),
+          )
+        : {}),
     };
   });
   const overall = statistics(summary.overall);
