@@ -12,6 +12,9 @@ if (configPath === undefined || process.send === undefined) {
   process.exit(2);
 }
 const send = (message: ChildMessage) => process.send!(message);
+// The study process is gone (killed, or its test timed out): stop too, as soon as the run in
+// progress lets the event loop turn (its finished evaluations are in its log).
+process.on('disconnect', () => process.exit(1));
 const config = await loadStudyConfig(configPath);
 const problemOf = problemCache(config);
 process.on('message', (cell: StudyCell) => {
