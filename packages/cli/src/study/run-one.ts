@@ -97,11 +97,24 @@ export function readRunRecord(dir: string): RunRecord | undefined {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RunRecord) : undefined;
 }
 
-function counting(evaluator: Evaluator, onRows: (F: Matrix) => void): Evaluator {
+/**
+ * The evaluator with each completed row's objectives reported as soon as the evaluator says the row
+ * is done (`onRow`), or when its call returns for rows it did not report.
+ */
+function reporting(evaluator: Evaluator, report: (f: readonly number[]) => void): Evaluator {
   return {
-    async evaluate(problem, X, ctx) {
-      const result = await evaluator.evaluate(problem, X, ctx);
-      onRows(result.F);
+    async evaluate(problem, X, options = {}) {
+      const reported = new Uint8Array(X.rows);
+      const result = await evaluator.evaluate(problem, X, {
+        ...options,
+        onRow: async (i, one) => {
+          reported[i] = 1;
+          report(Array.from(one.F.data));
+          await options.onRow?.(i, one);
+        },
+      });
+      const F = toArrays(result.F);
+      for (let i = 0; i < X.rows; i++) if (reported[i] === 0) report(F[i]!);
       return result;
     },
   };
@@ -116,7 +129,7 @@ interface Archive {
 async function runSamo(
   options: RunOneOptions,
   log: string,
-  report: (F: Matrix) => void,
+  report: (f: readonly number[]) => void,
   skip: (n: number) => void,
 ) {
   const { study, seed, budget, samo: s } = options;
@@ -129,7 +142,9 @@ async function runSamo(
     ? readEvaluationLog(log, warn).records.filter((r) => r.type === 'evaluation').length
     : 0;
   skip(replayed);
-  const evaluator = counting(options.evaluator ?? serialEvaluator(), report);
+  // Without an evaluator of the caller's, one row per problem call (samo's own default), so that
+  // every row is logged as it completes, not when a batch of 50 returns.
+  const evaluator = reporting(options.evaluator ?? serialEvaluator({ batchSize: 1 }), report);
   const result = await samo(study.problem, {
     seed,
     budget,
@@ -153,13 +168,8 @@ async function runSamo(
   }
   const sum = (key: 'selectionMs' | 'fitMs' | 'optimizeMs' | 'evaluateMs') =>
     result.iterations.reduce((a, it) => a + (Number.isFinite(it[key]) ? it[key] : 0), 0) / 1000;
-  const archive: Archive = {
-    X: result.archive.X,
-    F: result.archive.F,
-    ...(result.archive.G === undefined ? {} : { G: result.archive.G }),
-  };
   return {
-    archive,
+    archive: result.archive,
     replayed,
     samo: {
       selectionSeconds: sum('selectionMs'),
@@ -171,14 +181,14 @@ async function runSamo(
   };
 }
 
-async function runPlain(options: RunOneOptions, log: string, report: (F: Matrix) => void) {
+async function runPlain(options: RunOneOptions, log: string, report: (f: readonly number[]) => void) {
   const { study, seed, budget, method } = options;
   const plain = method as Exclude<StudyMethod, 'samo-ctaea'>;
   const journal = journaledEvaluator({
     path: log,
     header: { problem: study.label, method, seed, budget },
     ...(options.evaluator ? { evaluator: options.evaluator } : {}),
-    onEntry: (e) => report(toMatrix([e.F as number[]])),
+    onEntry: (e) => report(e.F),
   });
   try {
     await minimize(study.problem, PLAIN[plain](PLAIN_POPULATION[plain]), {
@@ -221,9 +231,7 @@ export async function runOne(options: RunOneOptions): Promise<RunRecord> {
   const { study, method, seed } = options;
   const started = performance.now();
   let count = 0;
-  const report = (F: Matrix) => {
-    for (const f of toArrays(F)) options.onEvaluation?.(++count, f);
-  };
+  const report = (f: readonly number[]) => options.onEvaluation?.(++count, f);
   const skip = (n: number) => {
     for (let i = 0; i < n; i++) options.onEvaluation?.(++count, []);
   };
