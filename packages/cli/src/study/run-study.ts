@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Evaluator, Objective } from '@paretokit/problem';
+import type { Evaluator } from '@paretokit/problem';
 import { type CompressionOutcome, compressionOutcome } from './compression-outcome.js';
 import { type RunRecord, readRunRecord, runOne } from './run-one.js';
 import { loadStudyConfig, problemLabel, type StudyConfig, type StudyMethod } from './study-config.js';
@@ -252,30 +252,18 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
     }
   }
   const all = cells.map((c) => records.get(key(c))!);
-  const objectivesOf = async (label: string): Promise<readonly Objective[]> =>
-    (await problemOf(label)).problem.objectives;
   const problems: ProblemSummary[] = [];
   const references: string[] = [];
   const compression: CompressionOutcome[] = [];
   for (const spec of config.problems) {
     const label = problemLabel(spec);
     const study = await problemOf(label);
+    const records = all.filter((r) => r.problem === label);
     references.push(study.hypervolumeReference);
-    const outcome = await compressionOutcome(
-      study,
-      all.filter((r) => r.problem === label),
-      config.out,
-    );
+    const outcome = await compressionOutcome(study, records, config.out);
     if (outcome !== undefined) compression.push(outcome);
     problems.push(
-      summarizeProblem(
-        label,
-        await objectivesOf(label),
-        all.filter((r) => r.problem === label),
-        config.methods,
-        config.seeds,
-        config.alpha,
-      ),
+      summarizeProblem(label, study.problem.objectives, records, config.methods, config.seeds, config.alpha),
     );
   }
   const overall =
