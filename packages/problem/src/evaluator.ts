@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
-import { createMatrix, type Matrix, vstack } from './matrix.js';
+import { createMatrix, type Matrix, selectRows, vstack } from './matrix.js';
 import type { EvalContext, EvalResult, Problem } from './problem.js';
 import { type RowError, type RowErrorPolicy, rowError, rowEvaluationError } from './row-error.js';
 
@@ -45,12 +45,23 @@ function sliceRows(X: Matrix, start: number, end: number): Matrix {
   return createMatrix(end - start, X.cols, X.data.slice(start * X.cols, end * X.cols));
 }
 
-/** Row `r` of a batch result as a 1-row result. */
+/**
+ * The given rows of an evaluation result (objectives and, when present, constraints), in the given
+ * order; row errors are not carried over. O(k·(objectives + constraints)).
+ *
+ * @example
+ * toArrays(selectResultRows({ F: toMatrix([[1, 2], [3, 4]]) }, [1]).F) // => [[3, 4]]
+ */
+export function selectResultRows(result: EvalResult, rows: ArrayLike<number>): EvalResult {
+  return result.G === undefined
+    ? { F: selectRows(result.F, rows) }
+    : { F: selectRows(result.F, rows), G: selectRows(result.G, rows) };
+}
+
+/** Row `r` of a batch result as a 1-row result, with the batch's errors about it. */
 function rowOf(result: EvalResult, r: number, errors: readonly RowError[]): EvalResult {
-  const out: { F: Matrix; G?: Matrix; errors?: readonly RowError[] } = { F: sliceRows(result.F, r, r + 1) };
-  if (result.G !== undefined) out.G = sliceRows(result.G, r, r + 1);
-  if (errors.length > 0) out.errors = errors;
-  return out;
+  const row = selectResultRows(result, [r]);
+  return errors.length > 0 ? { ...row, errors } : row;
 }
 
 /**

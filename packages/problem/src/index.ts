@@ -29,7 +29,7 @@ export { ProblemLoadError } from './errors/problem-load-error.js';
 export type { EvalIssue } from './eval-issues.js';
 export { inputIssues, isThenable, resultIssues } from './eval-issues.js';
 export type { EvaluateOptions, Evaluator, SerialEvaluatorOptions } from './evaluator.js';
-export { serialEvaluator } from './evaluator.js';
+export { selectResultRows, serialEvaluator } from './evaluator.js';
 export { feasibleNonDominated } from './feasible-non-dominated.js';
 export type { JsonValue, LoadProblemOptions, ProblemReference } from './load-problem.js';
 export { loadProblem, resolveProblemModule } from './load-problem.js';

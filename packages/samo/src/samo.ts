@@ -1,4 +1,11 @@
-import { type EvalResult, type Matrix, type Problem, selectRows, serialEvaluator } from '@paretokit/problem';
+import {
+  type EvalResult,
+  type Matrix,
+  type Problem,
+  selectResultRows,
+  selectRows,
+  serialEvaluator,
+} from '@paretokit/problem';
 import { runLimited } from './internal/run-limited.js';
 import { samoAskTell } from './samo-ask-tell.js';
 import type { IterationDiagnostics, SamoOptions, SamoResult } from './samo-options.js';
@@ -55,7 +62,7 @@ export async function samo(problem: Problem, options: SamoOptions = {}): Promise
         });
         const rest: number[] = [];
         for (let i = 0; i < X.rows; i++) if (told[i] === 0) rest.push(i);
-        if (rest.length > 0) tell(selectRows(X, rest), selectResult(result, rest));
+        if (rest.length > 0) tell(selectRows(X, rest), selectResultRows(result, rest));
         signal?.throwIfAborted();
       } else {
         await runLimited(
@@ -73,10 +80,4 @@ export async function samo(problem: Problem, options: SamoOptions = {}): Promise
   } finally {
     run.close();
   }
-}
-
-function selectResult(result: EvalResult, rows: readonly number[]): EvalResult {
-  return result.G === undefined
-    ? { F: selectRows(result.F, rows) }
-    : { F: selectRows(result.F, rows), G: selectRows(result.G, rows) };
 }
