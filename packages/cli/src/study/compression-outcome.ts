@@ -32,7 +32,7 @@ export interface CompressionOutcome {
   readonly model: string;
   /**
    * Every distinct model on a run's front and the base model, test-split inference timed again
-   * side by side (median of `frontRepeats` alternating rounds): the latency figure of the report.
+   * side by side (median of the alternating rounds): the latency figure of the report.
    */
   readonly latency: readonly {
     readonly label: string;
@@ -45,10 +45,10 @@ export interface CompressionOutcome {
 /**
  * Picks the most accurate compressed model of a compression problem's runs (highest accuracy on
  * the selection split, then lowest f1), writes it as ONNX to `dir/<problem>-best.onnx`, and times
- * its test-split inference against the base model's in `repeats` alternating rounds, then times
- * every distinct front model with the base model in `frontRepeats` rounds. Undefined for other
- * problems or when no run found a feasible model. Cost: one compression per front model and
- * 2 x repeats + (models + 1) x frontRepeats inference passes over the test split.
+ * the test-split inference of the base model and of every distinct front model (the best among
+ * them) in `repeats` rounds that alternate between all of them. Undefined for other problems or
+ * when no run found a feasible model. Cost: one compression per front model and
+ * (models + 1) x repeats inference passes over the test split.
  *
  * @example
  * await compressionOutcome(await buildStudyProblem({ type: 'benchmark', problem: 'c2dtlz2' }), [], tmpdir()) // => undefined
@@ -58,19 +58,14 @@ export async function compressionOutcome(
   records: readonly RunRecord[],
   dir: string,
   repeats = 5,
-  frontRepeats = 3,
 ): Promise<CompressionOutcome | undefined> {
   const problem = study.compression;
   const best = mostAccurate(records);
   const base = records.find((r) => r.base !== undefined)?.base;
   if (problem === undefined || best === undefined || best.test === undefined || base === undefined)
     return undefined;
-  const config = problem.decodeConfig(best.x);
   const model = join(dir, `${study.label}-best.onnx`);
-  writeFileSync(model, await problem.compressedModel(config));
-  const [baseSeconds, bestSeconds] = await problem.timeInference([UNCOMPRESSED, config], { repeats });
-  const b = spread(baseSeconds!);
-  const c = spread(bestSeconds!);
+  writeFileSync(model, await problem.compressedModel(problem.decodeConfig(best.x)));
   // Each distinct front model once (runs often share them), with the runs that found it.
   const fronts = new Map<
     string,
@@ -92,14 +87,16 @@ export async function compressionOutcome(
   const models = [...fronts.values()];
   const seconds = await problem.timeInference(
     [UNCOMPRESSED, ...models.map((m) => problem.decodeConfig(m.x))],
-    { repeats: frontRepeats },
+    { repeats },
   );
+  const b = spread(seconds[0]!);
+  const c = spread(seconds[1 + [...fronts.keys()].indexOf(JSON.stringify(best.settings))]!);
   const latency = [
     {
       label: 'base model',
       group: 'base model',
       nonZeroRate: base.test.nonZeroRate,
-      seconds: spread(seconds[0]!).median,
+      seconds: b.median,
     },
     ...models.map((m, i) => ({
       label: m.found.join(', '),
