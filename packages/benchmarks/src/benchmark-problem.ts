@@ -16,11 +16,22 @@ export interface BenchmarkProblem extends DefinedProblem {
   /**
    * Points sampled from the true Pareto front, one row per point, one column per objective.
    * How many rows come back depends on the problem (see its documentation); never more than `n`.
-   * Throws an `InvalidArgumentError` when the front is not known in closed form.
+   * Absent on problems whose front is not known (each says so in its documentation).
    */
-  paretoFront(n: number): Matrix;
+  paretoFront?(n: number): Matrix;
   /** The best value of each objective over the Pareto front, where it is known. */
   readonly idealPoint?: readonly number[];
   /** The worst value of each objective over the Pareto front, where it is known. */
   readonly nadirPoint?: readonly number[];
+}
+
+/**
+ * A benchmark problem whose true Pareto front is known: `paretoFront(n)` is always there.
+ *
+ * @example
+ * const p: KnownFrontProblem = dtlz2({ nObj: 2 });
+ * p.paretoFront(2).rows // => 2
+ */
+export interface KnownFrontProblem extends BenchmarkProblem {
+  paretoFront(n: number): Matrix;
 }

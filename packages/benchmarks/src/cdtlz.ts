@@ -1,7 +1,7 @@
 import { createMatrix, InvalidArgumentError } from '@paretokit/problem';
-import type { BenchmarkProblem } from './benchmark-problem.js';
+import type { KnownFrontProblem } from './benchmark-problem.js';
 import type { DtlzOptions } from './dtlz.js';
-import { type BenchmarkSpec, defineBenchmark } from './internal/define-benchmark.js';
+import { type BenchmarkSpec, defineBenchmark, type KnownFrontSpec } from './internal/define-benchmark.js';
 import { dtlzSize, dtlzSpec } from './internal/dtlz-family.js';
 import { finiteNumber } from './internal/options.js';
 import { scaleRows, simplexLattice, sphereLattice, squaredNorm } from './internal/simplex-lattice.js';
@@ -36,11 +36,11 @@ type ConstraintRow = (f: Float64Array, o: number, m: number, g: Float64Array, og
 
 /** The base DTLZ spec with `count` constraints computed from each row's objectives. */
 function constrained(
-  base: BenchmarkSpec,
+  base: KnownFrontSpec,
   count: number,
   constraint: ConstraintRow,
   changes: Partial<Pick<BenchmarkSpec, 'front' | 'nadirPoint'>> = {},
-): BenchmarkProblem {
+): KnownFrontProblem {
   const m = base.nObj;
   return defineBenchmark({
     ...base,
@@ -68,7 +68,7 @@ function rowSum(f: Float64Array, o: number, m: number): number {
  * @example
  * c1dtlz1().evaluate(toMatrix([new Array(7).fill(0.5)]), { seed: 0 }).G!.data[0]!.toFixed(6) // => '-0.083333'
  */
-export function c1dtlz1(options?: DtlzOptions): BenchmarkProblem {
+export function c1dtlz1(options?: DtlzOptions): KnownFrontProblem {
   const size = dtlzSize('c1dtlz1', options, 5);
   return constrained(dtlzSpec(1, 'c1dtlz1', size), 1, (f, o, m, g, og) => {
     const last = f[o + m - 1]!;
@@ -89,7 +89,7 @@ const C1_DTLZ3_RADIUS: Readonly<Record<number, number>> = { 3: 9, 5: 12.5, 8: 12
  * @example
  * toArrays(c1dtlz3().evaluate(toMatrix([new Array(12).fill(0.5)]), { seed: 0 }).G!) // => [[-1200]]
  */
-export function c1dtlz3(options?: C1Dtlz3Options): BenchmarkProblem {
+export function c1dtlz3(options?: C1Dtlz3Options): KnownFrontProblem {
   const size = dtlzSize('c1dtlz3', options, 10, ['r']);
   const m = size.nObj;
   const r =
@@ -124,7 +124,7 @@ export function c1dtlz3(options?: C1Dtlz3Options): BenchmarkProblem {
  * @example
  * c2dtlz2().paretoFront(136).rows // => 76
  */
-export function c2dtlz2(options?: C2Dtlz2Options): BenchmarkProblem {
+export function c2dtlz2(options?: C2Dtlz2Options): KnownFrontProblem {
   const size = dtlzSize('c2dtlz2', options, 10, ['r']);
   const m = size.nObj;
   const r =
@@ -163,7 +163,7 @@ export function c2dtlz2(options?: C2Dtlz2Options): BenchmarkProblem {
  * of the base front, the front is where the tightest of them is active: u scaled by
  * `(min_j (Σ q(u) + (1/c - 1) q(u_j)))^(-1/p)`, p the power in q.
  */
-function c3(variant: 1 | 4, name: string, options: DtlzOptions | undefined): BenchmarkProblem {
+function c3(variant: 1 | 4, name: string, options: DtlzOptions | undefined): KnownFrontProblem {
   const size = dtlzSize(name, options, variant === 1 ? 5 : 10);
   const m = size.nObj;
   const power = variant === 1 ? 1 : 2;
@@ -204,7 +204,7 @@ function c3(variant: 1 | 4, name: string, options: DtlzOptions | undefined): Ben
  * @example
  * toArrays(c3dtlz1({ nObj: 2 }).paretoFront(3)) // => [[1, 0], [0.3333333333333333, 0.3333333333333333], [0, 1]]
  */
-export function c3dtlz1(options?: DtlzOptions): BenchmarkProblem {
+export function c3dtlz1(options?: DtlzOptions): KnownFrontProblem {
   return c3(1, 'c3dtlz1', options);
 }
 
@@ -218,6 +218,6 @@ export function c3dtlz1(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * c3dtlz4().nadirPoint // => [2, 2, 2]
  */
-export function c3dtlz4(options?: DtlzOptions): BenchmarkProblem {
+export function c3dtlz4(options?: DtlzOptions): KnownFrontProblem {
   return c3(4, 'c3dtlz4', options);
 }

@@ -10,6 +10,7 @@ describeDocExamples({
   exports: [
     ...Object.keys(benchmarks),
     'BenchmarkProblem',
+    'KnownFrontProblem',
     'ZdtOptions',
     'DtlzOptions',
     'C1Dtlz3Options',

@@ -1,4 +1,4 @@
-import type { BenchmarkProblem } from './benchmark-problem.js';
+import type { KnownFrontProblem } from './benchmark-problem.js';
 import { defineBenchmark } from './internal/define-benchmark.js';
 import { DEFAULT_K, type DtlzVariant, dtlzSize, dtlzSpec } from './internal/dtlz-family.js';
 
@@ -17,7 +17,7 @@ export interface DtlzOptions {
   readonly nVar?: number;
 }
 
-function dtlz(variant: DtlzVariant, options: DtlzOptions | undefined): BenchmarkProblem {
+function dtlz(variant: DtlzVariant, options: DtlzOptions | undefined): KnownFrontProblem {
   const name = `dtlz${variant}`;
   return defineBenchmark(dtlzSpec(variant, name, dtlzSize(name, options, DEFAULT_K[variant])));
 }
@@ -33,7 +33,7 @@ function dtlz(variant: DtlzVariant, options: DtlzOptions | undefined): Benchmark
  * @example
  * toArrays(dtlz1().evaluate(toMatrix([new Array(7).fill(0.5)]), { seed: 0 }).F) // => [[0.125, 0.125, 0.25]]
  */
-export function dtlz1(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz1(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(1, options);
 }
 
@@ -47,7 +47,7 @@ export function dtlz1(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * toArrays(dtlz2({ nObj: 2 }).paretoFront(3)) // => [[1, 0], [0.7071067811865475, 0.7071067811865475], [0, 1]]
  */
-export function dtlz2(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz2(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(2, options);
 }
 
@@ -58,7 +58,7 @@ export function dtlz2(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * dtlz3().variables.length // => 12
  */
-export function dtlz3(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz3(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(3, options);
 }
 
@@ -69,7 +69,7 @@ export function dtlz3(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * dtlz4({ nObj: 5 }).objectives.length // => 5
  */
-export function dtlz4(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz4(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(4, options);
 }
 
@@ -84,7 +84,7 @@ export function dtlz4(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * dtlz5().nadirPoint // => [0.7071067811865476, 0.7071067811865475, 1]
  */
-export function dtlz5(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz5(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(5, options);
 }
 
@@ -95,7 +95,7 @@ export function dtlz5(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * dtlz6({ nObj: 2 }).paretoFront(5).rows // => 5
  */
-export function dtlz6(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz6(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(6, options);
 }
 
@@ -113,6 +113,6 @@ export function dtlz6(options?: DtlzOptions): BenchmarkProblem {
  * @example
  * dtlz7({ nObj: 3 }).paretoFront(100).rows // => 100
  */
-export function dtlz7(options?: DtlzOptions): BenchmarkProblem {
+export function dtlz7(options?: DtlzOptions): KnownFrontProblem {
   return dtlz(7, options);
 }

@@ -1,4 +1,4 @@
-export type { BenchmarkProblem } from './benchmark-problem.js';
+export type { BenchmarkProblem, KnownFrontProblem } from './benchmark-problem.js';
 export type { C1Dtlz3Options, C2Dtlz2Options } from './cdtlz.js';
 export { c1dtlz1, c1dtlz3, c2dtlz2, c3dtlz1, c3dtlz4 } from './cdtlz.js';
 export type { DtlzOptions } from './dtlz.js';

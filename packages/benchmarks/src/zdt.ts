@@ -1,5 +1,5 @@
 import type { Matrix } from '@paretokit/problem';
-import type { BenchmarkProblem } from './benchmark-problem.js';
+import type { KnownFrontProblem } from './benchmark-problem.js';
 import { box, defineBenchmark } from './internal/define-benchmark.js';
 import { gridFront } from './internal/grid-front.js';
 import { checkOptions, integerAtLeast } from './internal/options.js';
@@ -49,7 +49,7 @@ const wholeRange = (): readonly Interval[] => [[0, 1]];
 /** What ZDT1 sets and the others change. */
 const ZDT1_LIKE = { defaultVars: 30, rest: [0, 1], f1: identity, g: linearG, front: wholeRange } as const;
 
-function makeZdt(def: ZdtDefinition, options: ZdtOptions | undefined): BenchmarkProblem {
+function makeZdt(def: ZdtDefinition, options: ZdtOptions | undefined): KnownFrontProblem {
   const { name, f1, g, h } = def;
   const opts = checkOptions(
     name,
@@ -91,7 +91,7 @@ function makeZdt(def: ZdtDefinition, options: ZdtOptions | undefined): Benchmark
  * const p = zdt1();
  * toArrays(p.evaluate(toMatrix([new Array(30).fill(0)]), { seed: 0 }).F) // => [[0, 1]]
  */
-export function zdt1(options?: ZdtOptions): BenchmarkProblem {
+export function zdt1(options?: ZdtOptions): KnownFrontProblem {
   return makeZdt({ ...ZDT1_LIKE, name: 'zdt1', h: convex }, options);
 }
 
@@ -103,7 +103,7 @@ export function zdt1(options?: ZdtOptions): BenchmarkProblem {
  * @example
  * toArrays(zdt2().paretoFront(3)) // => [[0, 1], [0.5, 0.75], [1, 0]]
  */
-export function zdt2(options?: ZdtOptions): BenchmarkProblem {
+export function zdt2(options?: ZdtOptions): KnownFrontProblem {
   return makeZdt({ ...ZDT1_LIKE, name: 'zdt2', h: concave }, options);
 }
 
@@ -122,7 +122,7 @@ let zdt3Parts: readonly Interval[] | undefined;
  * @example
  * zdt3().paretoFront(100).rows // => 100
  */
-export function zdt3(options?: ZdtOptions): BenchmarkProblem {
+export function zdt3(options?: ZdtOptions): KnownFrontProblem {
   const h = (ratio: number, f1: number): number => 1 - Math.sqrt(ratio) - ratio * Math.sin(10 * Math.PI * f1);
   const front = (): readonly Interval[] => {
     zdt3Parts ??= runningMinimumIntervals((f) => h(f, f), zdt3Slope, 0, 1);
@@ -140,7 +140,7 @@ export function zdt3(options?: ZdtOptions): BenchmarkProblem {
  * @example
  * zdt4().variables[1] // => { kind: 'real', lower: -5, upper: 5, name: 'x2' }
  */
-export function zdt4(options?: ZdtOptions): BenchmarkProblem {
+export function zdt4(options?: ZdtOptions): KnownFrontProblem {
   const g = (x: Float64Array, from: number, to: number, n: number): number => {
     let s = 1 + 10 * (n - 1);
     for (let j = from; j < to; j++) s += x[j]! * x[j]! - 10 * Math.cos(4 * Math.PI * x[j]!);
@@ -165,7 +165,7 @@ const zdt6MinF1 = zdt6F1(zdt6Peak);
  * @example
  * zdt6().idealPoint // => [0.28077531881536977, 0]
  */
-export function zdt6(options?: ZdtOptions): BenchmarkProblem {
+export function zdt6(options?: ZdtOptions): KnownFrontProblem {
   const g = (x: Float64Array, from: number, to: number, n: number): number =>
     1 + 9 * (sum(x, from, to) / (n - 1)) ** 0.25;
   const front = (): readonly Interval[] => [[zdt6MinF1, 1]];

@@ -2,15 +2,17 @@
 // the papers (not from the sources under test), and decision vectors that reach a given front
 // point, so front samples can be checked through `evaluate` itself.
 import { type Matrix, toMatrix } from '@paretokit/problem';
-import type { BenchmarkProblem } from '../src/index.js';
+import type { BenchmarkProblem, KnownFrontProblem } from '../src/index.js';
 import * as benchmarks from '../src/index.js';
 
 export type Options = { nVar?: number; nObj?: number; r?: number };
-/** Every factory of the package, by name. */
-export const factories = benchmarks as unknown as Record<string, (options?: Options) => BenchmarkProblem>;
 export const ZDT = ['zdt1', 'zdt2', 'zdt3', 'zdt4', 'zdt6'];
 export const DTLZ = ['dtlz1', 'dtlz2', 'dtlz3', 'dtlz4', 'dtlz5', 'dtlz6', 'dtlz7'];
 export const CDTLZ = ['c1dtlz1', 'c1dtlz3', 'c2dtlz2', 'c3dtlz1', 'c3dtlz4'];
+/** The factories of the ZDT, DTLZ and C-DTLZ problems (all with a known front), by name. */
+export const factories = Object.fromEntries(
+  [...ZDT, ...DTLZ, ...CDTLZ].map((name) => [name, (benchmarks as unknown as Record<string, unknown>)[name]]),
+) as Record<string, (options?: Options) => KnownFrontProblem>;
 
 export const rowsOf = (m: Matrix): number[][] =>
   Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));

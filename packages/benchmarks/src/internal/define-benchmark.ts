@@ -7,7 +7,7 @@ import {
   real,
   type VariableSpec,
 } from '@paretokit/problem';
-import type { BenchmarkProblem } from '../benchmark-problem.js';
+import type { BenchmarkProblem, KnownFrontProblem } from '../benchmark-problem.js';
 
 /** Everything that makes one benchmark problem; {@link defineBenchmark} turns it into a problem. */
 export interface BenchmarkSpec {
@@ -17,11 +17,14 @@ export interface BenchmarkSpec {
   readonly nConstr?: number;
   /** Writes the objectives of every row of `X` into `f` (row-major, nObj columns) and constraints into `g`. */
   readonly fill: (X: Matrix, f: Float64Array, g: Float64Array) => void;
-  /** Samples the front; `n` is already checked to be a positive integer. */
-  readonly front: (n: number) => Matrix;
+  /** Samples the front; `n` is already checked to be a positive integer. Absent when no front is known. */
+  readonly front?: (n: number) => Matrix;
   readonly idealPoint?: readonly number[];
   readonly nadirPoint?: readonly number[];
 }
+
+/** A spec whose front is known. */
+export type KnownFrontSpec = BenchmarkSpec & { readonly front: (n: number) => Matrix };
 
 /** `n` copies of `real(lower, upper)`: the usual box of the ZDT and DTLZ problems. */
 export function box(n: number, lower = 0, upper = 1): VariableSpec<RealVariable>[] {
@@ -34,6 +37,8 @@ function names(prefix: string, n: number): string[] {
 }
 
 /** Builds the problem with `defineProblem` (which validates rows and results) and adds the front. */
+export function defineBenchmark(spec: KnownFrontSpec): KnownFrontProblem;
+export function defineBenchmark(spec: BenchmarkSpec): BenchmarkProblem;
 export function defineBenchmark(spec: BenchmarkSpec): BenchmarkProblem {
   const { name, nObj, fill, front } = spec;
   const nConstr = spec.nConstr ?? 0;
@@ -62,13 +67,13 @@ export function defineBenchmark(spec: BenchmarkSpec): BenchmarkProblem {
         actual: n,
       });
     }
-    return front(n);
+    return front!(n);
   };
   return Object.freeze({
     ...problem,
     // The evaluation above never returns a promise, so the batch result is synchronous.
     evaluate: problem.evaluate as BenchmarkProblem['evaluate'],
-    paretoFront,
+    ...(front === undefined ? {} : { paretoFront }),
     ...(spec.idealPoint === undefined ? {} : { idealPoint: Object.freeze([...spec.idealPoint]) }),
     ...(spec.nadirPoint === undefined ? {} : { nadirPoint: Object.freeze([...spec.nadirPoint]) }),
   });

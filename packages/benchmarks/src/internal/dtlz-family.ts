@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Matrix } from '@paretokit/problem';
 import type { DtlzOptions } from '../dtlz.js';
-import { type BenchmarkSpec, box } from './define-benchmark.js';
+import { box, type KnownFrontSpec } from './define-benchmark.js';
 import { gridFront } from './grid-front.js';
 import { checkOptions, integerAtLeast } from './options.js';
 import {
@@ -170,10 +170,10 @@ function degenerateCurve(m: number, n: number): Matrix {
 }
 
 /**
- * The {@link BenchmarkSpec} of a DTLZ variant of the given size, under `name` (a C-DTLZ problem
+ * The {@link KnownFrontSpec} of a DTLZ variant of the given size, under `name` (a C-DTLZ problem
  * reuses its base problem's spec and adds constraints).
  */
-export function dtlzSpec(variant: DtlzVariant, name: string, size: DtlzSize): BenchmarkSpec {
+export function dtlzSpec(variant: DtlzVariant, name: string, size: DtlzSize): KnownFrontSpec {
   const { nObj: m, nVar: n } = size;
   const zeros = new Array<number>(m).fill(0);
   const common = { name, variables: box(n), nObj: m, fill: objectives(variant, m, n) };
