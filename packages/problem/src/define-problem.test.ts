@@ -96,6 +96,25 @@ describe('defineProblem', () => {
     );
   });
 
+  it('returns NaN and infinities as they are with nonFinite: "return", still checking shapes', () => {
+    const p = (F: number[][], nonFinite: unknown = 'return') =>
+      defineProblem({
+        name: 'undefined-somewhere',
+        variables: [real(0, 1)],
+        objectives: [{ name: 'f1' }, { name: 'f2' }],
+        evaluate: () => ({ F }),
+        nonFinite: nonFinite as 'return',
+      });
+    const X = batch([[0.5], [0.5]]);
+    const F = p([
+      [Number.NaN, 1],
+      [Number.NEGATIVE_INFINITY, 2],
+    ]).evaluate(X, { seed: 0 }).F as Matrix;
+    expect(Array.from(F.data)).toEqual([Number.NaN, 1, Number.NEGATIVE_INFINITY, 2]);
+    expect(() => p([[1, 2]]).evaluate(X, { seed: 0 })).toThrow('F is 1x2, expected 2x2');
+    expect(() => p([[1, 2]], 'ignore')).toThrow('nonFinite: expected "throw" or "return", got "ignore"');
+  });
+
   it('rejects NaN, infinite and mis-shaped results', () => {
     const bad = (F: unknown, G?: unknown) =>
       defineProblem({

@@ -51,6 +51,13 @@ export interface ProblemDefinition<V extends VariablesInput> {
     values: DecodedValues<V>,
     ctx: RowContext,
   ) => RowEvalResult | Promise<RowEvalResult>;
+  /**
+   * What a NaN or infinite value in a result does: `"throw"` (default) an {@link EvaluationError}
+   * naming the row and column, or `"return"` it as it is, for a function that is undefined at some
+   * points of its domain and must say so (e.g. a benchmark reproducing a reference
+   * implementation's 0/0 at a bound). Shapes are checked either way.
+   */
+  readonly nonFinite?: 'throw' | 'return';
 }
 
 /** A {@link Problem} made by {@link defineProblem}, with its variable space for decoding rows. */
@@ -145,6 +152,15 @@ export function defineProblem<const V extends VariablesInput>(
       throw new InvalidArgumentError({ argument: `${name}: ${key}`, expected: 'a function', actual: fn });
     }
   }
+  const nonFinite = definition.nonFinite ?? 'throw';
+  if (nonFinite !== 'throw' && nonFinite !== 'return') {
+    throw new InvalidArgumentError({
+      argument: `${name}: nonFinite`,
+      expected: '"throw" or "return"',
+      actual: nonFinite,
+    });
+  }
+  const allowNonFinite = nonFinite === 'return';
   const shape = { objectives, constraints };
   const m = objectives.length;
   const k = constraints.length;
@@ -161,7 +177,7 @@ export function defineProblem<const V extends VariablesInput>(
         throwFirst(name, [{ reason: error.message.replace(/\.$/, '') }]);
       }
     }
-    throwFirst(name, resultIssues(shape, rows, raw, 8));
+    throwFirst(name, resultIssues(shape, rows, raw, 8, allowNonFinite));
     const result = raw as EvalResult;
     return k === 0 ? { F: result.F } : result;
   };
@@ -188,7 +204,10 @@ export function defineProblem<const V extends VariablesInput>(
     const F = createMatrix(X.rows, m);
     const G = createMatrix(X.rows, k);
     const store = (i: number, raw: unknown) => {
-      const issues = resultIssues(shape, 1, rowAsBatch(raw), 8).map((issue) => ({ ...issue, row: i }));
+      const issues = resultIssues(shape, 1, rowAsBatch(raw), 8, allowNonFinite).map((issue) => ({
+        ...issue,
+        row: i,
+      }));
       throwFirst(name, issues);
       const r = raw as RowEvalResult;
       F.data.set(r.F, i * m);

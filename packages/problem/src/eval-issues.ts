@@ -47,13 +47,15 @@ export function inputIssues(space: VariableSpace, X: Matrix, limit = Number.POSI
 
 /**
  * Problems with an evaluation's result for `rows` solutions: missing or mis-shaped `F`/`G`,
- * promises where values belong, NaN or infinite values. At most `limit` issues. O(rows·(m+k)).
+ * promises where values belong, NaN or infinite values (unless `allowNonFinite`). At most `limit`
+ * issues. O(rows·(m+k)).
  */
 export function resultIssues(
   problem: Pick<Problem, 'objectives' | 'constraints'>,
   rows: number,
   result: unknown,
   limit = Number.POSITIVE_INFINITY,
+  allowNonFinite = false,
 ): EvalIssue[] {
   if (isThenable(result)) return [{ reason: 'the result is a Promise that was not awaited' }];
   if (typeof result !== 'object' || result === null) {
@@ -76,6 +78,7 @@ export function resultIssues(
       });
       return;
     }
+    if (allowNonFinite) return;
     for (let i = 0; i < rows && issues.length < limit; i++) {
       for (let j = 0; j < names.length && issues.length < limit; j++) {
         const v = value.data[i * names.length + j]!;

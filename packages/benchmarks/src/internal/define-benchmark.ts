@@ -21,6 +21,11 @@ export interface BenchmarkSpec {
   readonly front?: (n: number) => Matrix;
   readonly idealPoint?: readonly number[];
   readonly nadirPoint?: readonly number[];
+  /**
+   * True when the reference implementation (pymoo) gives NaN or infinities at some points (e.g.
+   * 0/0 at a bound): they are then returned as they are instead of raising an EvaluationError.
+   */
+  readonly nonFinite?: boolean;
 }
 
 /** A spec whose front is known. */
@@ -48,6 +53,7 @@ export function defineBenchmark(spec: BenchmarkSpec): BenchmarkProblem {
     variables: spec.variables,
     objectives: names('f', nObj).map((n) => ({ name: n, sense: 'min' as const })),
     constraints: names('g', nConstr),
+    nonFinite: spec.nonFinite === true ? 'return' : 'throw',
     evaluate: (X) => {
       const F = createMatrix(X.rows, nObj);
       if (nConstr === 0) {
