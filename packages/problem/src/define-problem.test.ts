@@ -106,10 +106,10 @@ describe('defineProblem', () => {
         nonFinite: nonFinite as 'return',
       });
     const X = batch([[0.5], [0.5]]);
-    const F = p([
+    const { F } = p([
       [Number.NaN, 1],
       [Number.NEGATIVE_INFINITY, 2],
-    ]).evaluate(X, { seed: 0 }).F as Matrix;
+    ]).evaluate(X, { seed: 0 }) as { F: Matrix };
     expect(Array.from(F.data)).toEqual([Number.NaN, 1, Number.NEGATIVE_INFINITY, 2]);
     expect(() => p([[1, 2]]).evaluate(X, { seed: 0 })).toThrow('F is 1x2, expected 2x2');
     expect(() => p([[1, 2]], 'ignore')).toThrow('nonFinite: expected "throw" or "return", got "ignore"');
