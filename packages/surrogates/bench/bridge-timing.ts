@@ -1,29 +1,27 @@
-// XGBoost and LightGBM through ParetoKit's bridges: training time of `fit` (process start, data
-// transfer and model parsing included) against the library's own training, and in-process
-// `predict` against the library's own prediction (`predictNative`: one process run per call; for
-// LightGBM also its in-process Python predict). Used by `pnpm bench:peers`. Needs /usr/bin/xgboost
-// (Debian package xgboost) and python3 with lightgbm (scripts/setup.sh installs both).
+// XGBoost and LightGBM through ParetoKit's surrogate bridge: training time of `fit` (data transfer
+// and model parsing included) against the library's own training inside Python, and in-process
+// `predict` against the library's own prediction (through the bridge, and inside Python). Used by
+// `pnpm bench:peers`. Needs python3 with lightgbm and xgboost (scripts/setup.sh installs both).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Matrix } from '@paretokit/problem';
-import { lightgbmRegressor, xgboostRegressor } from '../src/index.js';
-import { csvText, float32Text } from '../src/internal/csv.js';
+import { lightgbmRegressor, surrogateBridge, xgboostRegressor } from '../src/index.js';
 import { friedman1 } from '../test/data.js';
 
 /** Seconds of every repeat. */
 export interface BridgeTimes {
   /** `fit` through the bridge. */
   readonly bridgeFit: number[];
-  /** The library's own training: the XGBoost program run directly on a prepared CSV file; `lgb.train` in Python. */
+  /** The library's own training inside Python: `xgb.train` / `lgb.train`, data set construction included. */
   readonly nativeFit: number[];
   /** In-process `predict` of the parsed model. */
   readonly predict: number[];
-  /** `predictNative`: the library's own prediction, one process run. */
+  /** `predictNative`: the library's own prediction through the bridge. */
   readonly predictNative: number[];
-  /** LightGBM only: `booster.predict` inside Python (no process start). */
+  /** `booster.predict` inside Python (no transfer). */
   readonly nativeInProcessPredict?: number[];
   /** Largest |in-process - native| / max(1, |native|) over the predictions. */
   readonly maxRelativeDifference: number;
@@ -33,6 +31,7 @@ export interface BridgeComparison {
   readonly rows: number;
   readonly rounds: number;
   readonly lightgbm: string;
+  readonly xgboostVersion: string;
   readonly xgboost: BridgeTimes;
   readonly lightgbmTimes: BridgeTimes;
 }
@@ -67,92 +66,91 @@ async function timePredictions(
 }
 
 /**
- * Friedman #1 with `rows` rows (10 columns), 100 boosting rounds, one thread, the libraries'
- * default tree settings; predictions on the training rows. One untimed warm-up of each step, then
- * `repeats` timed ones.
+ * Friedman #1 with `rows` rows (10 columns), 100 boosting rounds, one thread, the parameters the
+ * regressors pass by default; predictions on the training rows. One bridge serves every fit, as in
+ * a run. One untimed warm-up of each step, then `repeats` timed ones, fits of the two libraries
+ * alternating; the libraries' own training is timed inside one Python process the same way.
  */
 export async function compareBridges(options: {
   readonly rows: number;
   readonly repeats: number;
   readonly python?: string;
-  readonly xgboost?: string;
 }): Promise<BridgeComparison> {
   const { rows, repeats } = options;
   const python = options.python ?? 'python3';
-  const program = options.xgboost ?? '/usr/bin/xgboost';
   const rounds = 100;
   const { X, y } = friedman1(rows, 7);
+  const bridge = surrogateBridge({ python });
+  const make = {
+    xgboost: () => xgboostRegressor({ rounds, seed: 0, bridge }),
+    lightgbm: () => lightgbmRegressor({ rounds, seed: 0, bridge }),
+  };
+  const times = {
+    xgboost: { bridgeFit: [] as number[], predict: [] as number[], predictNative: [] as number[] },
+    lightgbm: { bridgeFit: [] as number[], predict: [] as number[], predictNative: [] as number[] },
+  };
+  const diff = { xgboost: 0, lightgbm: 0 };
+  try {
+    for (let r = 0; r <= repeats; r++) {
+      for (const library of ['xgboost', 'lightgbm'] as const) {
+        const model = make[library]();
+        const fit = await seconds(() => model.fit(X, y));
+        const { predict, predictNative, difference } = await timePredictions(model, X);
+        diff[library] = Math.max(diff[library], difference);
+        if (r === 0) continue;
+        times[library].bridgeFit.push(fit);
+        times[library].predict.push(predict);
+        times[library].predictNative.push(predictNative);
+      }
+    }
+  } finally {
+    await bridge.close();
+  }
+  const native = nativeTimes(python, X, y, rounds, repeats);
+  return {
+    rows,
+    rounds,
+    lightgbm: native.lightgbm,
+    xgboostVersion: native.xgboost,
+    xgboost: {
+      ...times.xgboost,
+      nativeFit: native.train.xgboost,
+      nativeInProcessPredict: native.predict.xgboost,
+      maxRelativeDifference: diff.xgboost,
+    },
+    lightgbmTimes: {
+      ...times.lightgbm,
+      nativeFit: native.train.lightgbm,
+      nativeInProcessPredict: native.predict.lightgbm,
+      maxRelativeDifference: diff.lightgbm,
+    },
+  };
+}
+
+/** The libraries' own training and prediction, timed inside one Python process (native_training.py). */
+function nativeTimes(python: string, X: Matrix, y: Float64Array, rounds: number, repeats: number) {
   const dir = mkdtempSync(join(tmpdir(), 'paretokit-bridges-'));
   try {
-    // XGBoost: the bridge's fit against the program alone, with the arguments the bridge passes.
-    writeFileSync(join(dir, 'train.csv'), csvText(X, y, float32Text));
-    writeFileSync(join(dir, 'train.conf'), 'task=train\n');
-    const xgbArgs = [
-      'train.conf',
-      'data=train.csv?format=csv&label_column=0',
-      `num_round=${rounds}`,
-      'objective=reg:squarederror',
-      'seed=0',
-      'nthread=1',
-      'model_out=model.json',
-    ];
-    const xgb = {
-      bridgeFit: [] as number[],
-      nativeFit: [] as number[],
-      predict: [] as number[],
-      predictNative: [] as number[],
-    };
-    let xgbDiff = 0;
-    for (let r = 0; r <= repeats; r++) {
-      const model = xgboostRegressor({ rounds, seed: 0, program });
-      const fit = await seconds(() => model.fit(X, y));
-      const native = await seconds(() => execFileSync(program, xgbArgs, { cwd: dir, stdio: 'ignore' }));
-      const { predict, predictNative, difference } = await timePredictions(model, X);
-      xgbDiff = Math.max(xgbDiff, difference);
-      if (r === 0) continue;
-      xgb.bridgeFit.push(fit);
-      xgb.nativeFit.push(native);
-      xgb.predict.push(predict);
-      xgb.predictNative.push(predictNative);
-    }
-
-    // LightGBM: the bridge (Python process) against lgb.train / booster.predict inside Python.
-    const params = { objective: 'regression', seed: 0, num_threads: 1, deterministic: true, verbosity: -1 };
     writeFileSync(join(dir, 'X.f64'), new Uint8Array(X.data.buffer, X.data.byteOffset, X.data.byteLength));
     writeFileSync(join(dir, 'y.f64'), new Uint8Array(y.buffer, y.byteOffset, y.byteLength));
-    writeFileSync(join(dir, 'job.json'), JSON.stringify({ rows, cols: X.cols, rounds, params }));
-    const lgbNative = JSON.parse(
-      execFileSync(
-        python,
-        [fileURLToPath(new URL('lightgbm_native.py', import.meta.url)), dir, String(repeats)],
-        {
-          encoding: 'utf8',
-        },
-      ),
-    ) as { lightgbm: string; train: number[]; predict: number[] };
-    const lgbm = { bridgeFit: [] as number[], predict: [] as number[], predictNative: [] as number[] };
-    let lgbDiff = 0;
-    for (let r = 0; r <= repeats; r++) {
-      const model = lightgbmRegressor({ rounds, seed: 0, python });
-      const fit = await seconds(() => model.fit(X, y));
-      const { predict, predictNative, difference } = await timePredictions(model, X);
-      lgbDiff = Math.max(lgbDiff, difference);
-      if (r === 0) continue;
-      lgbm.bridgeFit.push(fit);
-      lgbm.predict.push(predict);
-      lgbm.predictNative.push(predictNative);
-    }
-    return {
-      rows,
-      rounds,
-      lightgbm: lgbNative.lightgbm,
-      xgboost: { ...xgb, maxRelativeDifference: xgbDiff },
-      lightgbmTimes: {
-        ...lgbm,
-        nativeFit: lgbNative.train,
-        nativeInProcessPredict: lgbNative.predict,
-        maxRelativeDifference: lgbDiff,
-      },
+    const lightgbm = { objective: 'regression', seed: 0, num_threads: 1, deterministic: true, verbosity: -1 };
+    const xgboost = {
+      objective: 'reg:squarederror',
+      tree_method: 'exact',
+      base_score: 0.5,
+      seed: 0,
+      nthread: 1,
+    };
+    writeFileSync(
+      join(dir, 'job.json'),
+      JSON.stringify({ rows: X.rows, cols: X.cols, rounds, lightgbm, xgboost }),
+    );
+    const script = fileURLToPath(new URL('native_training.py', import.meta.url));
+    return JSON.parse(execFileSync(python, [script, dir, String(repeats)], { encoding: 'utf8' })) as {
+      lightgbm: string;
+      xgboost: string;
+      train: { lightgbm: number[]; xgboost: number[] };
+      predict: { lightgbm: number[]; xgboost: number[] };
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,8 @@ export type { CrossValidateOptions, CrossValidation, Metric } from './cross-vali
 export { crossValidate } from './cross-validate.js';
 export { encodedRegressor } from './encoded-regressor.js';
 export { BridgeAbortedError } from './errors/bridge-aborted-error.js';
+export type { BridgeLibraryDetails } from './errors/bridge-library-error.js';
+export { BridgeLibraryError } from './errors/bridge-library-error.js';
 export type { BridgeProcessDetails } from './errors/bridge-process-error.js';
 export { BridgeProcessError } from './errors/bridge-process-error.js';
 export { BridgeTimeoutError } from './errors/bridge-timeout-error.js';
@@ -27,5 +29,13 @@ export { resolveMetric } from './resolve-metric.js';
 export { rmse } from './rmse.js';
 export type { CandidateResult, SelectBestOptions, Selection } from './select-best.js';
 export { selectBest } from './select-best.js';
+export type {
+  BridgeCallOptions,
+  BridgeLibrary,
+  BridgeTrainJob,
+  SurrogateBridge,
+  SurrogateBridgeOptions,
+} from './surrogate-bridge.js';
+export { surrogateBridge } from './surrogate-bridge.js';
 export type { XgboostRegressorOptions } from './xgboost-regressor.js';
 export { xgboostRegressor } from './xgboost-regressor.js';

@@ -1,30 +1,17 @@
-// Real LightGBM (the PyPI package through the python3 bridge; scripts/setup.sh installs it) and
-// real fault programs. Temp folders go to a private TMPDIR, so the test can see that none is left.
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Real LightGBM (the PyPI package, through the surrogate bridge; scripts/setup.sh installs it).
+// The bridge's own faults (crashes, hangs, timeouts, orphans) are tested in surrogate-bridge.test.ts.
 import { InvalidArgumentError, toMatrix } from '@paretokit/problem';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { friedman1, maxRelativeError, mixedFunction } from '../test/data.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { friedman1, maxRelativeError, mixedFunction, vstack } from '../test/data.js';
 import { type FaultPrograms, faultPrograms } from '../test/fault-programs.js';
-import {
-  BridgeAbortedError,
-  type BridgeProcessError,
-  BridgeTimeoutError,
-  BridgeUnavailableError,
-  lightgbmRegressor,
-} from './index.js';
+import { BridgeLibraryError, BridgeUnavailableError, lightgbmRegressor, surrogateBridge } from './index.js';
 
 let faults: FaultPrograms;
-let privateTmp: string;
+const bridge = surrogateBridge();
 beforeAll(() => {
   faults = faultPrograms();
-  privateTmp = mkdtempSync(join(tmpdir(), 'paretokit-lightgbm-test-'));
-  process.env.TMPDIR = privateTmp;
 });
-afterEach(() => {
-  expect(readdirSync(privateTmp)).toEqual([]);
-});
+afterAll(() => bridge.close());
 const tiny = () => [toMatrix([[1], [2]]), Float64Array.of(1, 2)] as const;
 
 describe('lightgbmRegressor with the real LightGBM', () => {
@@ -45,46 +32,45 @@ describe('lightgbmRegressor with the real LightGBM', () => {
   ] as const)(
     '$name: in-process predictions equal LightGBM predict to 1e-6',
     async ({ train, test, options }) => {
-      const model = lightgbmRegressor({ rounds: 50, cli: false, ...options });
+      const model = lightgbmRegressor({ rounds: 50, bridge, ...options });
       await model.fit(train.X, train.y);
       expect(model.model).toMatch(/^tree\n/);
-      const both = vstackPair(test.X, train.X);
+      const both = vstack(test.X, train.X);
       expect(maxRelativeError(model.predict(both), await model.predictNative(both))).toBeLessThan(1e-6);
     },
     60_000,
   );
 
+  it('the same data and seed give the same model text (also through the shared default bridge)', async () => {
+    const { X, y } = friedman1(200, 7);
+    const a = lightgbmRegressor({ rounds: 30, seed: 4, bridge });
+    const b = lightgbmRegressor({ rounds: 30, seed: 4 });
+    await Promise.all([a.fit(X, y), b.fit(X, y)]);
+    expect(a.model).toBe(b.model);
+  });
+
   it('python without the lightgbm package: BridgeUnavailableError saying what to install', async () => {
-    const model = lightgbmRegressor({ cli: false, python: faults.pythonWithoutPackages });
+    const model = lightgbmRegressor({ python: faults.pythonWithoutLibraries });
     const error = await model.fit(...tiny()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BridgeUnavailableError);
-    expect((error as Error).message).toMatch(/pip install lightgbm/);
+    expect((error as Error).message).toMatch(/LightGBM is not available .*pip install lightgbm/);
   });
 
   it('no python at all: BridgeUnavailableError', async () => {
-    const model = lightgbmRegressor({ cli: false, python: join(faults.dir, 'no-such-python3') });
+    const model = lightgbmRegressor({ python: 'no-such-dir/python3' });
+    await expect(model.fit(...tiny())).rejects.toThrow(/cannot run no-such-dir\/python3 \(ENOENT\)/);
     await expect(model.fit(...tiny())).rejects.toThrow(BridgeUnavailableError);
   });
 
-  it('a program that exits 1: BridgeProcessError with the exit code and stderr tail', async () => {
-    const model = lightgbmRegressor({ cli: faults.fail });
+  it('LightGBM refusing a parameter: BridgeLibraryError with its message', async () => {
+    const model = lightgbmRegressor({ bridge, params: { objective: 'no_such_objective' } });
     const error = await model.fit(...tiny()).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'BridgeProcessError', exitCode: 1 });
-    expect((error as BridgeProcessError).stderrTail).toMatch(/fatal: the model file is corrupt$/);
-  });
-
-  it('a program that hangs: timeoutMs and AbortSignal kill it', async () => {
-    const timed = lightgbmRegressor({ python: faults.hang, cli: false, timeoutMs: 300 });
-    await expect(timed.fit(...tiny())).rejects.toThrow(BridgeTimeoutError);
-    const controller = new AbortController();
-    const aborted = lightgbmRegressor({ cli: faults.hang, signal: controller.signal });
-    const pending = aborted.fit(...tiny());
-    setTimeout(() => controller.abort(), 200);
-    await expect(pending).rejects.toThrow(BridgeAbortedError);
+    expect(error).toBeInstanceOf(BridgeLibraryError);
+    expect((error as Error).message).toMatch(/LightGBM raised .*no_such_objective/);
   });
 
   it('checks data and options before any work', async () => {
-    const model = lightgbmRegressor({ cli: join(faults.dir, 'no-such-lightgbm') });
+    const model = lightgbmRegressor({ python: 'no-such-dir/python3' });
     await expect(model.fit(toMatrix([[Number.NaN], [1]]), Float64Array.of(1, 2))).rejects.toThrow(
       InvalidArgumentError,
     );
@@ -93,12 +79,7 @@ describe('lightgbmRegressor with the real LightGBM', () => {
     );
     expect(() => lightgbmRegressor({ learningRate: 2 })).toThrow(InvalidArgumentError);
     expect(() => lightgbmRegressor({ params: { objective: 'x\ny' } })).toThrow(InvalidArgumentError);
+    expect(() => lightgbmRegressor({ bridge: {} as never })).toThrow(/expected a SurrogateBridge/);
+    expect(() => lightgbmRegressor({ python: '' })).toThrow(/python: expected a program name or path/);
   });
 });
-
-function vstackPair(a: ReturnType<typeof toMatrix>, b: ReturnType<typeof toMatrix>) {
-  const data = new Float64Array(a.data.length + b.data.length);
-  data.set(a.data);
-  data.set(b.data, a.data.length);
-  return { rows: a.rows + b.rows, cols: a.cols, data };
-}

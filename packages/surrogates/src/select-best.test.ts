@@ -115,7 +115,7 @@ describe('selectBest', () => {
   it('with onError "skip", an unavailable bridge is recorded and the others still compete', async () => {
     const { X, y } = friedman1(50, 6);
     const best = await selectBest(
-      { xgb: () => xgboostRegressor({ program: 'no-such-dir/xgboost' }), knn: () => knnRegressor() },
+      { xgb: () => xgboostRegressor({ python: 'no-such-dir/python3' }), knn: () => knnRegressor() },
       X,
       y,
       { onError: 'skip' },
@@ -123,7 +123,7 @@ describe('selectBest', () => {
     expect(best.name).toBe('knn');
     expect((best.candidates.xgb as { error: unknown }).error).toBeInstanceOf(BridgeUnavailableError);
     await expect(
-      selectBest({ xgb: () => xgboostRegressor({ program: 'no-such-dir/xgboost' }) }, X, y),
+      selectBest({ xgb: () => xgboostRegressor({ python: 'no-such-dir/python3' }) }, X, y),
     ).rejects.toThrow(BridgeUnavailableError);
   });
 

@@ -1,19 +1,14 @@
-import { access, constants, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { checkSeed } from '@paretokit/problem';
 import type { BridgeOptions, BridgeRegressor } from './bridge-regressor.js';
-import { BridgeUnavailableError } from './errors/bridge-unavailable-error.js';
 import { bridgeParams, checkBridgeOptions } from './internal/bridge-params.js';
 import { bridgeScaffold, checkFractions, checkOneOf } from './internal/bridge-scaffold.js';
-import { checkInteger } from './internal/check-data.js';
-import { csvText, float32Text, parseLines } from './internal/csv.js';
-import { runProgram } from './internal/run-program.js';
+import { checkInteger, checkNumber } from './internal/check-data.js';
 import { sumLeaves } from './internal/tree-ensemble.js';
 import { parseXgboostModel, type XgboostModel } from './internal/xgboost-model.js';
 
 /** Options of {@link xgboostRegressor}; unset booster parameters keep XGBoost's own defaults. */
 export interface XgboostRegressorOptions extends BridgeOptions {
-  /** Boosting rounds (`num_round`). Default 100. */
+  /** Boosting rounds (`num_boost_round`). Default 100. */
   readonly rounds?: number;
   /** Learning rate (`eta`). XGBoost's default 0.3. */
   readonly eta?: number;
@@ -31,26 +26,31 @@ export interface XgboostRegressorOptions extends BridgeOptions {
   readonly alpha?: number;
   /** Minimum loss reduction of a split, `gamma`. XGBoost's default 0. */
   readonly gamma?: number;
-  /** `tree_method`. XGBoost's default `"auto"` (exact on small data). */
-  readonly treeMethod?: 'auto' | 'exact' | 'approx' | 'hist';
+  /**
+   * `tree_method`. Default `"exact"`: the greedy algorithm XGBoost 1.x chose for small data (2.0
+   * made `"hist"` the default), exact and fast on the few hundred rows of a surrogate.
+   */
+  readonly treeMethod?: 'exact' | 'approx' | 'hist';
+  /**
+   * `base_score`, the starting prediction. Default 0.5, XGBoost 1.x's fixed start (2.0 and later
+   * estimate it from y when it is unset), so that models stay those of 1.x.
+   */
+  readonly baseScore?: number;
   /** Identity-link regression objective. Default `"reg:squarederror"`. */
   readonly objective?: 'reg:squarederror' | 'reg:absoluteerror' | 'reg:pseudohubererror';
   /** Random seed (`seed`). Default 0. */
   readonly seed?: number;
   /** Threads (`nthread`). Default 1, so that runs in parallel processes do not oversubscribe. */
   readonly nthread?: number;
-  /** Path of the XGBoost command-line program. Default `/usr/bin/xgboost` (Debian package `xgboost`). */
-  readonly program?: string;
 }
 
 const FACTORY = 'xgboostRegressor';
 
 /**
- * Gradient-boosted trees trained by the real XGBoost command-line program (1.7; Debian package
- * `xgboost`), run with an argument array in a private temp folder that is removed afterwards.
- * Training data go as CSV with float32-exact numbers; the model comes back as JSON and `predict`
- * evaluates it in-process exactly as XGBoost does (float32 features and sums), equal to
- * `xgboost task=pred` to 1e-6 relative. Fit: one process run; predict O(m · rounds · depth).
+ * Gradient-boosted trees trained by the real XGBoost (PyPI package) through a
+ * {@link SurrogateBridge}: `xgb.train` on the caller's data, the model back as XGBoost's JSON, and
+ * `predict` evaluates it in-process exactly as XGBoost does (float32 features and sums), equal to
+ * XGBoost's own predict to 1e-6 relative. Fit: one bridge request; predict O(m · rounds · depth).
  *
  * @example
  * const model = xgboostRegressor({ rounds: 20, maxDepth: 2 });
@@ -58,9 +58,8 @@ const FACTORY = 'xgboostRegressor';
  * model.predict(toMatrix([[0], [3]]))[1] > 9 // => true
  */
 export function xgboostRegressor(options: XgboostRegressorOptions = {}): BridgeRegressor {
-  const timeoutMs = checkBridgeOptions(FACTORY, options);
+  checkBridgeOptions(FACTORY, options);
   const rounds = checkInteger(options.rounds ?? 100, `${FACTORY}: rounds`, 1);
-  const program = options.program ?? '/usr/bin/xgboost';
   const objective = checkOneOf(
     options.objective ?? 'reg:squarederror',
     ['reg:squarederror', 'reg:absoluteerror', 'reg:pseudohubererror'],
@@ -82,71 +81,29 @@ export function xgboostRegressor(options: XgboostRegressorOptions = {}): BridgeR
       lambda: options.lambda,
       alpha: options.alpha,
       gamma: options.gamma,
-      tree_method: options.treeMethod,
+      tree_method: checkOneOf(
+        options.treeMethod ?? 'exact',
+        ['exact', 'approx', 'hist'],
+        `${FACTORY}: treeMethod`,
+      ),
+      base_score: checkNumber(options.baseScore ?? 0.5, `${FACTORY}: baseScore`, -Infinity, Infinity),
       seed: checkSeed(options.seed ?? 0, `${FACTORY}: seed`),
       nthread: checkInteger(options.nthread ?? 1, `${FACTORY}: nthread`, 1),
     },
     options.params,
   );
-  const run = (dir: string, args: string[]) =>
-    runProgram(program, args, {
-      cwd: dir,
-      timeoutMs,
-      signal: options.signal,
-      unavailable: (cause) =>
-        new BridgeUnavailableError({
-          library: 'XGBoost',
-          missing: `cannot run ${program}`,
-          install: 'apt-get install xgboost (Debian/Ubuntu; XGBoost 1.7 command-line program)',
-          cause,
-        }),
-    });
-  const ensureProgram = async () => {
-    try {
-      await access(program, constants.X_OK);
-    } catch (cause) {
-      throw new BridgeUnavailableError({
-        library: 'XGBoost',
-        missing: `no executable program at ${program}`,
-        install: 'apt-get install xgboost (Debian/Ubuntu; XGBoost 1.7 command-line program)',
-        cause,
-      });
-    }
-  };
-  return bridgeScaffold<XgboostModel>({
-    name: FACTORY,
-    tempPrefix: 'xgboost',
-    async train(dir, X, y) {
-      await ensureProgram();
-      await writeFile(join(dir, 'train.csv'), csvText(X, y, float32Text));
-      await writeFile(join(dir, 'train.conf'), 'task=train\n');
-      const args = [...params].map(([k, v]) => `${k}=${v}`);
-      await run(dir, [
-        'train.conf',
-        'data=train.csv?format=csv&label_column=0',
-        `num_round=${rounds}`,
-        ...args,
-        'model_out=model.json',
-      ]);
-      return readFile(join(dir, 'model.json'), 'utf8');
+  return bridgeScaffold<XgboostModel>(
+    {
+      name: FACTORY,
+      library: 'xgboost',
+      rounds,
+      params,
+      parse: parseXgboostModel,
+      predict(model, X) {
+        const out = new Float64Array(X.rows).fill(model.baseScore);
+        return sumLeaves(model.trees, X, out, true);
+      },
     },
-    parse: parseXgboostModel,
-    predict(model, X) {
-      const out = new Float64Array(X.rows).fill(model.baseScore);
-      return sumLeaves(model.trees, X, out, true);
-    },
-    async native(dir, text, X) {
-      await ensureProgram();
-      await writeFile(join(dir, 'test.csv'), csvText(X, undefined, float32Text));
-      await writeFile(join(dir, 'model.json'), text);
-      await writeFile(join(dir, 'pred.conf'), 'task=pred\n');
-      await run(dir, [
-        'pred.conf',
-        'test:data=test.csv?format=csv&label_column=0',
-        'model_in=model.json',
-        'name_pred=pred.txt',
-      ]);
-      return parseLines(await readFile(join(dir, 'pred.txt'), 'utf8'));
-    },
-  });
+    options,
+  );
 }

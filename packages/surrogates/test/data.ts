@@ -55,3 +55,11 @@ export function maxRelativeError(a: Float64Array, b: Float64Array): number {
     worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.max(Math.abs(b[i]!), 1e-12));
   return worst;
 }
+
+/** The rows of `a` then the rows of `b` (same width). */
+export function vstack(a: Matrix, b: Matrix): Matrix {
+  const data = new Float64Array(a.data.length + b.data.length);
+  data.set(a.data);
+  data.set(b.data, a.data.length);
+  return { rows: a.rows + b.rows, cols: a.cols, data };
+}

@@ -1,29 +1,35 @@
 import { InvalidArgumentError, type Matrix } from '@paretokit/problem';
-import type { BridgeRegressor } from '../bridge-regressor.js';
+import type { BridgeOptions, BridgeRegressor } from '../bridge-regressor.js';
 import { NotFittedError } from '../errors/not-fitted-error.js';
+import type { BridgeLibrary } from '../surrogate-bridge.js';
 import { checkNumber, checkPredictX, checkTrainingData, checkX } from './check-data.js';
-import { withTempDir } from './run-program.js';
+import { sharedBridge } from './shared-bridge.js';
 
 /** What one library contributes to a {@link bridgeScaffold}. */
 export interface BridgeParts<Model> {
-  /** Factory name, for messages and temp folder names. */
+  /** Factory name, for messages. */
   readonly name: string;
-  readonly tempPrefix: string;
-  /** Trains in `dir` and returns the saved model text. */
-  train(dir: string, X: Matrix, y: Float64Array): Promise<string>;
+  readonly library: BridgeLibrary;
+  readonly rounds: number;
+  /** The library's training parameters. */
+  readonly params: Readonly<Record<string, string | number | boolean>>;
   /** Reads the model text for in-process prediction. */
   parse(text: string): Model;
   /** In-process prediction. */
   predict(model: Model, X: Matrix): Float64Array;
-  /** The library's own prediction, run in `dir` on the saved model text. */
-  native(dir: string, text: string, X: Matrix): Promise<Float64Array>;
 }
 
 /**
- * The part every bridge regressor shares: checks, private temp folders, fitted-state handling,
- * in-process predict and native predict.
+ * The part every bridge regressor shares: checks, training and native prediction through the
+ * bridge, fitted-state handling, in-process predict.
  */
-export function bridgeScaffold<Model>(parts: BridgeParts<Model>): BridgeRegressor {
+export function bridgeScaffold<Model>(parts: BridgeParts<Model>, options: BridgeOptions): BridgeRegressor {
+  const { library, rounds, params } = parts;
+  const bridge = options.bridge ?? sharedBridge(options.python ?? 'python3');
+  const limits = {
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
   let fitted: { model: Model; text: string; cols: number } | undefined;
   const need = () => {
     if (fitted === undefined) throw new NotFittedError(parts.name);
@@ -36,7 +42,7 @@ export function bridgeScaffold<Model>(parts: BridgeParts<Model>): BridgeRegresso
     async fit(X: Matrix, y: Float64Array): Promise<void> {
       checkTrainingData(X, y, `${parts.name}.fit`);
       fitted = undefined;
-      const text = await withTempDir(parts.tempPrefix, (dir) => parts.train(dir, X, y));
+      const text = await bridge.train({ library, X, y, rounds, params, ...limits });
       fitted = { model: parts.parse(text), text, cols: X.cols };
     },
     predict(X: Matrix): Float64Array {
@@ -48,7 +54,7 @@ export function bridgeScaffold<Model>(parts: BridgeParts<Model>): BridgeRegresso
       const { text, cols } = need();
       checkX(X, `${parts.name}.predictNative`);
       checkPredictX(X, cols, `${parts.name}.predictNative`);
-      return withTempDir(parts.tempPrefix, (dir) => parts.native(dir, text, X));
+      return bridge.predict({ library, model: text, X, ...limits });
     },
   };
 }

@@ -33,8 +33,14 @@ function unsupported(what: string, actual: unknown): never {
   });
 }
 
+/** A number XGBoost wrote as text: `"5E-1"` (1.x) or `"[5E-1]"` (2.0 and later, one per target). */
+function scalar(text: unknown): number {
+  const s = String(text).trim();
+  return Number(s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s);
+}
+
 /**
- * Reads the JSON model XGBoost 1.x saves (`model_out=model.json`). Leaves hold their value in
+ * Reads the JSON model XGBoost saves (1.x's `model_out=model.json`, or `save_raw("json")`). Leaves hold their value in
  * `split_conditions`; a node sends `float32(x) < split_condition` left. O(size of the text).
  */
 export function parseXgboostModel(text: string): XgboostModel {
@@ -58,5 +64,5 @@ export function parseXgboostModel(text: string): XgboostModel {
       defaultLeft: t.default_left,
     };
   });
-  return { trees: concatTrees('lt-f32', cols, trees), baseScore: Math.fround(Number(param.base_score)) };
+  return { trees: concatTrees('lt-f32', cols, trees), baseScore: Math.fround(scalar(param.base_score)) };
 }
