@@ -63,7 +63,7 @@ export async function measureIterationOverhead(options: {
       const infill = await run.ask();
       const total = performance.now() - started;
       const d = run.tell(infill, problem.evaluate(infill, { seed: 0 }))!;
-      run.close();
+      await run.close();
       const split = {
         selection: d.selectionMs,
         fit: d.fitMs,

@@ -10,8 +10,9 @@ import type { SurrogatePool } from './samo-options.js';
  * The study's pool, one fresh instance per call: KNN (k = 5, standardized inputs), a random
  * forest (100 trees), XGBoost (100 rounds) and LightGBM (100 rounds, at least 3 rows per leaf, as
  * LightGBM's default of 20 leaves trees of ~40 training rows almost unsplit). Seeded from the
- * context; the bridges get the run's signal. When XGBoost or LightGBM is not installed, SAMO
- * drops that candidate with a warning naming it and goes on with the others.
+ * context; XGBoost and LightGBM train through the run's bridge and get its signal. When one of them
+ * is not installed, SAMO stops naming what to install, or with `missingSurrogates: "skip"` drops
+ * that candidate with a warning and goes on with the others.
  *
  * @example
  * Object.keys(defaultSurrogatePool()) // => ['knn', 'randomForest', 'xgboost', 'lightgbm']
@@ -20,9 +21,15 @@ export function defaultSurrogatePool(): SurrogatePool {
   return {
     knn: () => knnRegressor({ k: 5 }),
     randomForest: ({ seed }) => randomForestRegressor({ trees: 100, seed }),
-    xgboost: ({ seed, signal }) =>
-      xgboostRegressor({ rounds: 100, seed, ...(signal === undefined ? {} : { signal }) }),
-    lightgbm: ({ seed, signal }) =>
-      lightgbmRegressor({ rounds: 100, minDataInLeaf: 3, seed, ...(signal === undefined ? {} : { signal }) }),
+    xgboost: ({ seed, signal, bridge }) =>
+      xgboostRegressor({ rounds: 100, seed, bridge, ...(signal === undefined ? {} : { signal }) }),
+    lightgbm: ({ seed, signal, bridge }) =>
+      lightgbmRegressor({
+        rounds: 100,
+        minDataInLeaf: 3,
+        seed,
+        bridge,
+        ...(signal === undefined ? {} : { signal }),
+      }),
   };
 }

@@ -18,7 +18,7 @@ import {
   toMatrix,
 } from '@paretokit/problem';
 import type { ResolvedMetric } from '@paretokit/surrogates';
-import { mixedEncoder } from '@paretokit/surrogates';
+import { mixedEncoder, surrogateBridge } from '@paretokit/surrogates';
 import { defaultSurrogatePool } from './default-surrogate-pool.js';
 import { EvaluationLogError } from './errors/evaluation-log-error.js';
 import { type LogHeader, type LogProposal, readEvaluationLog } from './evaluation-log.js';
@@ -62,8 +62,8 @@ export interface SamoAskTell {
   tell(X: Matrix, result: EvalResult): IterationDiagnostics | undefined;
   /** The archive's feasible non-dominated set, the archive and the iterations so far. */
   result(): SamoResult;
-  /** Closes the log file. */
-  close(): void;
+  /** Closes the log file and ends the run's bridge processes (unless the bridge was given). */
+  close(): Promise<void>;
 }
 
 interface Current {
@@ -189,6 +189,17 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
     return pool;
   });
   const unavailable = new Map<string, string>();
+  const asynchronous = new Set<string>();
+  const missing = options.missingSurrogates ?? 'error';
+  if (missing !== 'error' && missing !== 'skip') {
+    throw new InvalidArgumentError({
+      argument: 'samo: missingSurrogates',
+      expected: '"error" or "skip"',
+      actual: missing,
+    });
+  }
+  // No process starts until a candidate trains through it; pools without XGBoost/LightGBM never do.
+  const bridge = options.bridge ?? surrogateBridge({ processes: fitConcurrency });
 
   // The archive, in completion order.
   const xs: number[][] = [];
@@ -479,7 +490,10 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
         seed: random.nextUint32(),
         concurrency: fitConcurrency,
         ...(signal === undefined ? {} : { signal }),
+        bridge,
         unavailable,
+        missing,
+        asynchronous,
         onWarning,
       },
     );
@@ -608,9 +622,10 @@ export function samoAskTell(problem: Problem, options: SamoOptions = {}): SamoAs
         iterations: iterations.slice(),
       };
     },
-    close() {
+    async close() {
       writer?.close();
       writer = undefined;
+      if (options.bridge === undefined) await bridge.close();
     },
   };
 }

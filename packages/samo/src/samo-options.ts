@@ -1,6 +1,6 @@
 import type { Algorithm, Termination } from '@paretokit/algorithms';
 import type { Evaluator, Matrix } from '@paretokit/problem';
-import type { Metric, Regressor } from '@paretokit/surrogates';
+import type { Metric, Regressor, SurrogateBridge } from '@paretokit/surrogates';
 
 /** Which value a surrogate models: objective `index` or constraint `index` of the problem. */
 export interface SurrogateTarget {
@@ -11,11 +11,16 @@ export interface SurrogateTarget {
   readonly name: string;
 }
 
-/** What a surrogate factory is given: a seed for its randomness, its target and the run's signal. */
+/**
+ * What a surrogate factory is given: a seed for its randomness, its target, the run's signal, and
+ * the run's bridge for regressors trained by Python libraries (XGBoost, LightGBM): its processes
+ * start on the first such fit and end with the run.
+ */
 export interface SurrogateContext {
   readonly seed: number;
   readonly target: SurrogateTarget;
   readonly signal?: AbortSignal;
+  readonly bridge: SurrogateBridge;
 }
 
 /** Makes a new, unfitted regressor on every call (never a shared instance). */
@@ -53,8 +58,22 @@ export interface SamoOptions {
   readonly surrogates?: SurrogatePool | ((target: SurrogateTarget) => SurrogatePool);
   /** Cross-validated selection (default `{ metric: "mape", folds: 5 }`). */
   readonly selection?: SelectionOptions;
-  /** Fits running at once during selection; bridges run as processes (default: available cores). */
+  /**
+   * Fits running at once during selection (default: available cores); also the number of Python
+   * processes of the run's bridge.
+   */
   readonly fitConcurrency?: number;
+  /**
+   * The bridge that trains XGBoost and LightGBM candidates (default: one made for the run, with
+   * `fitConcurrency` processes, closed when the run ends). A bridge given here is left open.
+   */
+  readonly bridge?: SurrogateBridge;
+  /**
+   * A candidate whose library is not installed (a `BridgeUnavailableError`): `"error"` (default)
+   * stops the run with that error, which names what to install; `"skip"` drops the candidate with
+   * a warning and records why in every later iteration's diagnostics (`candidates[name].error`).
+   */
+  readonly missingSurrogates?: 'error' | 'skip';
   /** Solver of the surrogate problem (default `ctaea({ populationSize: 50 })`). */
   readonly optimizer?: Algorithm;
   /** When the solver stops (default `maxGenerations(1000)`). */

@@ -177,12 +177,34 @@ describe('samo', () => {
       ...cheap,
       budget: 20,
       surrogates: { knn: () => knnRegressor({ k: 3 }), fake: missing },
+      missingSurrogates: 'skip',
       onWarning: (m) => warnings.push(m),
     });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/"fake" is unavailable.*FakeBoost/);
     expect(result.iterations[1]!.targets[0]!.chosen).toBe('knn');
     expect(result.iterations[2]!.targets[0]!.candidates.fake).toHaveProperty('error');
+  });
+
+  test('by default a candidate whose library is missing stops the run, naming what to install', async () => {
+    const missing = () => ({
+      fit() {
+        throw new BridgeUnavailableError({
+          library: 'FakeBoost',
+          missing: 'fakeboost',
+          install: 'pip install fakeboost',
+        });
+      },
+      predict: () => new Float64Array(0),
+    });
+    const problem = c2dtlz2({ nObj: 2, nVar: 5 });
+    const surrogates = { knn: () => knnRegressor({ k: 3 }), fake: missing };
+    await expect(samo(problem, { ...cheap, budget: 20, surrogates })).rejects.toThrow(
+      /FakeBoost is not available .*pip install fakeboost/,
+    );
+    await expect(
+      samo(problem, { ...cheap, surrogates, missingSurrogates: 'maybe' as never }),
+    ).rejects.toThrow(/missingSurrogates: expected "error" or "skip"/);
   });
 
   test('a factory that hands out the same instance twice is refused', async () => {
@@ -318,7 +340,7 @@ describe('evaluation log', () => {
     const X = await run.ask();
     const some = toMatrix(toArrays(X).slice(0, 5));
     run.tell(some, problem.evaluate(some, { seed: 0 }));
-    run.close();
+    await run.close();
     const again = counting(problem);
     const result = await samo(again, { ...cheap, resume: log });
     expect(again.count).toBe(26 - 5);

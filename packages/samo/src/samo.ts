@@ -78,6 +78,6 @@ export async function samo(problem: Problem, options: SamoOptions = {}): Promise
     }
     return run.result();
   } finally {
-    run.close();
+    await run.close();
   }
 }

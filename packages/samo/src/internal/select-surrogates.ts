@@ -1,5 +1,10 @@
 import { InvalidArgumentError, type Matrix, ParetokitError, Random, selectRows } from '@paretokit/problem';
-import { type Regressor, type ResolvedMetric, resolveMetric } from '@paretokit/surrogates';
+import {
+  type Regressor,
+  type ResolvedMetric,
+  resolveMetric,
+  type SurrogateBridge,
+} from '@paretokit/surrogates';
 import type {
   CandidateScores,
   SelectionOptions,
@@ -7,7 +12,7 @@ import type {
   SurrogateTarget,
   TargetDiagnostics,
 } from '../samo-options.js';
-import { runLimited } from './run-limited.js';
+import { type FitJob, fitThen, runFits } from './run-fits.js';
 
 /** The metric of the selection options (default MAPE); throws on an unknown name. */
 export function resolveSelectionMetric(selection: SelectionOptions): ResolvedMetric {
@@ -28,8 +33,14 @@ export interface SelectSettings {
   readonly seed: number;
   readonly concurrency: number;
   readonly signal?: AbortSignal;
+  /** The run's bridge, handed to every factory. */
+  readonly bridge: SurrogateBridge;
   /** Candidates found unavailable earlier in the run (bridges without their library); updated here. */
   readonly unavailable: Map<string, string>;
+  /** `"error"`: an unavailable candidate stops the run; `"skip"`: it leaves the pool with a warning. */
+  readonly missing: 'error' | 'skip';
+  /** Candidates whose fits were seen to be asynchronous (bridges) earlier in the run; updated here. */
+  readonly asynchronous: Set<string>;
   readonly onWarning: (message: string) => void;
 }
 
@@ -82,13 +93,13 @@ export async function selectSurrogates(
   targets: readonly TargetData[],
   settings: SelectSettings,
 ): Promise<SelectedSurrogates> {
-  const { folds, metric, seed, concurrency, signal, unavailable, onWarning } = settings;
+  const { folds, metric, seed, concurrency, signal, unavailable, onWarning, bridge, asynchronous } = settings;
   const testRows = foldRows(X.rows, folds, seed);
   const trainX = testRows.map((test) => selectRows(X, complement(X.rows, test)));
   const testX = testRows.map((test) => selectRows(X, test));
   const trainIndex = testRows.map((test) => complement(X.rows, test));
   const context = (t: TargetData) =>
-    signal === undefined ? { seed, target: t.target } : { seed, target: t.target, signal };
+    signal === undefined ? { seed, target: t.target, bridge } : { seed, target: t.target, signal, bridge };
   const fresh = (t: TargetData, name: string, seen: WeakSet<object>): Regressor => {
     const regressor = t.pool[name]!(context(t));
     if (typeof regressor?.fit !== 'function' || typeof regressor.predict !== 'function') {
@@ -116,45 +127,56 @@ export async function selectSurrogates(
     (t) => new Map(Object.keys(t.pool).map((n) => [n, new Float64Array(X.rows)])),
   );
   const seen = new WeakSet<object>();
-  const jobs: (() => Promise<void>)[] = [];
+  const jobs: FitJob[] = [];
+  /** Records a candidate's error, or rethrows what must stop the run. */
+  const failed = (ti: number, name: string, error: unknown) => {
+    if (signal?.aborted) throw error;
+    if (isUnavailable(error)) {
+      if (settings.missing === 'error') throw error;
+      if (!unavailable.has(name)) {
+        unavailable.set(name, describe(error));
+        onWarning(
+          `samo: surrogate candidate "${name}" is unavailable and leaves the pool: ${describe(error)}`,
+        );
+      }
+    } else if (ParetokitError.isInstance(error) && error.name === 'InvalidArgumentError') {
+      throw error;
+    }
+    errors[ti]!.set(name, error);
+  };
   // Fold-major order spreads each candidate's fits over time, so bridges and in-process fits mix.
   for (let f = 0; f < folds; f++) {
     for (const [ti, t] of targets.entries()) {
       for (const name of Object.keys(t.pool)) {
         if (unavailable.has(name)) continue;
-        jobs.push(async () => {
-          if (errors[ti]!.has(name) || unavailable.has(name)) return;
-          signal?.throwIfAborted();
-          try {
-            const model = fresh(t, name, seen);
-            const idx = trainIndex[f]!;
-            const y = new Float64Array(idx.length);
-            for (let i = 0; i < idx.length; i++) y[i] = t.y[idx[i]!]!;
-            await model.fit(trainX[f]!, y);
-            const yhat = model.predict(testX[f]!);
-            const out = predictions[ti]!.get(name)!;
-            const test = testRows[f]!;
-            for (let i = 0; i < test.length; i++) out[test[i]!] = yhat[i]!;
-          } catch (error) {
-            if (signal?.aborted) throw error;
-            if (isUnavailable(error)) {
-              if (!unavailable.has(name)) {
-                unavailable.set(name, describe(error));
-                onWarning(
-                  `samo: surrogate candidate "${name}" is unavailable and leaves the pool: ${describe(error)}`,
-                );
-              }
-            } else if (ParetokitError.isInstance(error) && error.name === 'InvalidArgumentError') {
-              throw error;
+        jobs.push({
+          candidate: name,
+          start: () => {
+            if (errors[ti]!.has(name) || unavailable.has(name)) return undefined;
+            signal?.throwIfAborted();
+            try {
+              const model = fresh(t, name, seen);
+              const idx = trainIndex[f]!;
+              const y = new Float64Array(idx.length);
+              for (let i = 0; i < idx.length; i++) y[i] = t.y[idx[i]!]!;
+              const store = () => {
+                const yhat = model.predict(testX[f]!);
+                const out = predictions[ti]!.get(name)!;
+                const test = testRows[f]!;
+                for (let i = 0; i < test.length; i++) out[test[i]!] = yhat[i]!;
+              };
+              return fitThen(model, trainX[f]!, y, store)?.catch((error: unknown) => failed(ti, name, error));
+            } catch (error) {
+              failed(ti, name, error);
+              return undefined;
             }
-            errors[ti]!.set(name, error);
-          }
+          },
         });
       }
     }
   }
   const started = performance.now();
-  await runLimited(jobs, concurrency);
+  await runFits(jobs, concurrency, asynchronous);
   const selectionMs = performance.now() - started;
 
   const diagnostics: TargetDiagnostics[] = [];
@@ -202,14 +224,17 @@ export async function selectSurrogates(
   }
 
   const fitStarted = performance.now();
-  const models = await runLimited(
-    targets.map((t, ti) => async () => {
-      signal?.throwIfAborted();
-      const model = fresh(t, winners[ti]!, seen);
-      await model.fit(X, t.y);
-      return model;
-    }),
+  const models: Regressor[] = targets.map((t, ti) => fresh(t, winners[ti]!, seen));
+  await runFits(
+    models.map((model, ti) => ({
+      candidate: winners[ti]!,
+      start: () => {
+        signal?.throwIfAborted();
+        return fitThen(model, X, targets[ti]!.y, () => {});
+      },
+    })),
     concurrency,
+    asynchronous,
   );
   return { models, diagnostics, selectionMs, fitMs: performance.now() - fitStarted };
 }
