@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything ParetoKit needs on a fresh machine that has Node.js 20 and npm:
-# pnpm at the version pinned in package.json, XGBoost and LightGBM for the surrogate pool, then the
-# workspace from the lockfile. With --tests, also the system programs some tests drive for real.
+# pnpm at the version pinned in package.json, XGBoost and LightGBM (PyPI) for the surrogate pool,
+# then the workspace from the lockfile. With --tests, also the system programs some tests drive for real.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,19 +12,14 @@ if [ "$have" != "$want" ]; then
   npm install --global --no-audit --no-fund "pnpm@$want"
 fi
 
-# --- @paretokit/surrogates: the real XGBoost and LightGBM its bridges and tests run ---------------
-# XGBoost 1.7 command-line program from Debian (/usr/bin/xgboost); CI runs as root on Debian 12.
-if [ ! -x /usr/bin/xgboost ]; then
-  echo "setup: installing the Debian xgboost package"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xgboost >/dev/null
-fi
-# LightGBM from PyPI, run through the package's python3 bridge script when no `lightgbm` CLI is on PATH.
-# Debian's own python3 refuses user pip installs (PEP 668), hence the --break-system-packages retry.
-if ! python3 -c "import lightgbm" >/dev/null 2>&1; then
-  echo "setup: installing lightgbm from PyPI"
+# --- @paretokit/surrogates: the real XGBoost and LightGBM its bridge trains with --------------------
+# Current releases from PyPI for python3 (the bridge runs `python3 -c ...`). Debian's own python3
+# refuses user pip installs (PEP 668), hence the --break-system-packages retry.
+if ! python3 -c "import lightgbm, xgboost, numpy" >/dev/null 2>&1; then
+  echo "setup: installing lightgbm and xgboost from PyPI"
   export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
-  python3 -m pip install --quiet lightgbm 2>/dev/null ||
-    python3 -m pip install --quiet --break-system-packages lightgbm
+  python3 -m pip install --quiet lightgbm xgboost numpy 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages lightgbm xgboost numpy
 fi
 # --- end @paretokit/surrogates ---------------------------------------------------------------------
 

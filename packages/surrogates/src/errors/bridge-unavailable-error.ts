@@ -4,9 +4,9 @@ import { ParetokitError } from '@paretokit/problem';
 export interface BridgeUnavailableDetails {
   /** The library the bridge needs: `"XGBoost"`, `"LightGBM"`. */
   readonly library: string;
-  /** What is missing, e.g. `"no program at /usr/bin/xgboost"`. */
+  /** What is missing, e.g. `"python3 cannot import xgboost"`. */
   readonly missing: string;
-  /** How to install it, e.g. `"apt-get install xgboost"`. */
+  /** How to install it, e.g. `"python3 -m pip install xgboost"`. */
   readonly install: string;
   readonly cause?: unknown;
 }
@@ -16,8 +16,8 @@ export interface BridgeUnavailableDetails {
  * to install.
  *
  * @example
- * const error = new BridgeUnavailableError({ library: 'XGBoost', missing: 'no program at /usr/bin/xgboost', install: 'apt-get install xgboost' });
- * error.message // => 'XGBoost is not available (no program at /usr/bin/xgboost). Install it with: apt-get install xgboost'
+ * const error = new BridgeUnavailableError({ library: 'XGBoost', missing: 'python3 cannot import xgboost', install: 'python3 -m pip install xgboost' });
+ * error.message // => 'XGBoost is not available (python3 cannot import xgboost). Install it with: python3 -m pip install xgboost'
  */
 export class BridgeUnavailableError extends ParetokitError {
   readonly library: string;
