@@ -5,11 +5,9 @@
  * infill choice. The real evaluations are not part of it. The measurement behind overhead.ts and
  * the SAMO overhead line of `pnpm bench:peers`.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { c1dtlz1, c2dtlz2 } from '@paretokit/benchmarks';
-import { lightgbmRegressor } from '@paretokit/surrogates';
+import { surrogateBridge } from '@paretokit/surrogates';
 import { defaultSurrogatePool, samoAskTell } from '../src/index.js';
 
 /** Milliseconds of one iteration's steps and the surrogate chosen per target. */
@@ -25,38 +23,30 @@ export interface IterationSplit {
 
 /**
  * `repeats` timed iterations after one warm-up (`onRepeat` sees the warm-up as repeat 0).
- * `lightgbm`: 'default' (the pool as it is), 'none' (pool without LightGBM) or 'fast' (the
- * LightGBM bridge through a python3 wrapper that makes `import sklearn`, pandas, dask and
- * matplotlib fail, which lightgbm tolerates).
+ * `lightgbm: 'none'` leaves LightGBM out of the pool.
  */
 export async function measureIterationOverhead(options: {
   readonly repeats: number;
   readonly problem?: 'c2dtlz2' | 'c1dtlz1';
-  readonly lightgbm?: 'default' | 'none' | 'fast';
+  readonly lightgbm?: 'default' | 'none';
   readonly onRepeat?: (repeat: number, split: IterationSplit) => void;
 }): Promise<{ problem: string; variables: number; loadBefore: number; repeats: IterationSplit[] }> {
   const problem = options.problem === 'c1dtlz1' ? c1dtlz1({ nObj: 2 }) : c2dtlz2({ nObj: 2 });
   const pool = defaultSurrogatePool();
-  let dir: string | undefined;
   if (options.lightgbm === 'none') delete (pool as Record<string, unknown>).lightgbm;
-  if (options.lightgbm === 'fast') {
-    dir = mkdtempSync(join(tmpdir(), 'samo-bench-'));
-    const python = join(dir, 'python3-no-sklearn');
-    writeFileSync(
-      python,
-      `#!/bin/sh\nexec python3 -c 'import sys, runpy\nfor m in ("sklearn", "pandas", "dask", "matplotlib"): sys.modules[m] = None\nsys.argv = sys.argv[1:]\nrunpy.run_path(sys.argv[0], run_name="__main__")' "$@"\n`,
-    );
-    chmodSync(python, 0o755);
-    Object.assign(pool, {
-      lightgbm: ({ seed }: { seed: number }) =>
-        lightgbmRegressor({ rounds: 100, minDataInLeaf: 3, seed, python }),
-    });
-  }
   const loadBefore = loadavg()[0]!;
   const repeats: IterationSplit[] = [];
+  const bridge = surrogateBridge({ processes: 2 });
   try {
     for (let r = 0; r <= options.repeats; r++) {
-      const run = samoAskTell(problem, { initialSamples: 100, budget: 102, surrogates: pool, seed: r + 1 });
+      // One bridge for every repeat, as one run has for all its iterations.
+      const run = samoAskTell(problem, {
+        initialSamples: 100,
+        budget: 102,
+        surrogates: pool,
+        seed: r + 1,
+        bridge,
+      });
       const X = await run.ask();
       run.tell(X, problem.evaluate(X, { seed: 0 }));
       const started = performance.now();
@@ -76,7 +66,7 @@ export async function measureIterationOverhead(options: {
       if (r > 0) repeats.push(split);
     }
   } finally {
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    await bridge.close();
   }
   return { problem: problem.name, variables: problem.variables.length, loadBefore, repeats };
 }

@@ -5,12 +5,9 @@
  * the infill choice. The real evaluations are not part of it. Prints the split per repeat, the
  * medians and the load average. The measurement is in iteration-overhead.ts.
  *
- *   npx tsx bench/overhead.ts [--repeats 5] [--problem c2dtlz2|c1dtlz1] [--fast-lightgbm | --no-lightgbm]
+ *   npx tsx bench/overhead.ts [--repeats 5] [--problem c2dtlz2|c1dtlz1] [--no-lightgbm]
  *
- * --fast-lightgbm runs the LightGBM bridge through a python3 wrapper that makes `import sklearn`
- * (and pandas, dask, matplotlib) fail, which lightgbm tolerates: it imports them only for its
- * optional scikit-learn/pandas interfaces, and they cost ~1 s per bridge process. --no-lightgbm
- * leaves LightGBM out of the pool (3 candidates), to show its share.
+ * --no-lightgbm leaves LightGBM out of the pool (3 candidates), to show its share.
  */
 import { cpus } from 'node:os';
 import { measureIterationOverhead } from './iteration-overhead.js';
@@ -21,7 +18,6 @@ function option(name: string): string | undefined {
 }
 const repeats = Number(option('repeats') ?? 5);
 const problemName = option('problem') === 'c1dtlz1' ? 'c1dtlz1' : 'c2dtlz2';
-const fast = process.argv.includes('--fast-lightgbm');
 const without = process.argv.includes('--no-lightgbm');
 
 const median = (v: number[]) => {
@@ -31,12 +27,12 @@ const median = (v: number[]) => {
 };
 const s = (ms: number) => (ms / 1000).toFixed(2);
 console.log(
-  `${problemName} (2 objectives + 1 constraint), 100 points, ${cpus().length} cores, Node ${process.version}${fast ? ', LightGBM without its sklearn/pandas imports' : ''}${without ? ', pool without LightGBM' : ''}`,
+  `${problemName} (2 objectives + 1 constraint), 100 points, ${cpus().length} cores, Node ${process.version}${without ? ', pool without LightGBM' : ''}`,
 );
 const result = await measureIterationOverhead({
   repeats,
   problem: problemName,
-  lightgbm: without ? 'none' : fast ? 'fast' : 'default',
+  lightgbm: without ? 'none' : 'default',
   onRepeat: (r, row) =>
     console.log(
       r === 0
