@@ -15,5 +15,6 @@ describeDocExamples({
     'DtlzOptions',
     'C1Dtlz3Options',
     'C2Dtlz2Options',
+    'DascmopOptions',
   ],
 });

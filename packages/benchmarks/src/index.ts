@@ -1,6 +1,18 @@
 export type { BenchmarkProblem, KnownFrontProblem } from './benchmark-problem.js';
 export type { C1Dtlz3Options, C2Dtlz2Options } from './cdtlz.js';
 export { c1dtlz1, c1dtlz3, c2dtlz2, c3dtlz1, c3dtlz4 } from './cdtlz.js';
+export type { DascmopOptions } from './dascmop.js';
+export {
+  dascmop1,
+  dascmop2,
+  dascmop3,
+  dascmop4,
+  dascmop5,
+  dascmop6,
+  dascmop7,
+  dascmop8,
+  dascmop9,
+} from './dascmop.js';
 export type { DtlzOptions } from './dtlz.js';
 export { dtlz1, dtlz2, dtlz3, dtlz4, dtlz5, dtlz6, dtlz7 } from './dtlz.js';
 export type { ZdtOptions } from './zdt.js';
