@@ -16,5 +16,7 @@ describeDocExamples({
     'C1Dtlz3Options',
     'C2Dtlz2Options',
     'DascmopOptions',
+    'MwOptions',
+    'MwScalableOptions',
   ],
 });

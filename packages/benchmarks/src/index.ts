@@ -15,5 +15,7 @@ export {
 } from './dascmop.js';
 export type { DtlzOptions } from './dtlz.js';
 export { dtlz1, dtlz2, dtlz3, dtlz4, dtlz5, dtlz6, dtlz7 } from './dtlz.js';
+export type { MwOptions, MwScalableOptions } from './mw.js';
+export { mw1, mw2, mw3, mw4, mw5, mw6, mw7, mw8, mw9, mw10, mw11, mw12, mw13, mw14 } from './mw.js';
 export type { ZdtOptions } from './zdt.js';
 export { zdt1, zdt2, zdt3, zdt4, zdt6 } from './zdt.js';
