@@ -5,7 +5,7 @@ import { describeDocExamples } from '@paretokit/testing';
 import * as benchmarks from './index.js';
 
 describeDocExamples({
-  dirs: [new URL('.', import.meta.url)],
+  dirs: [new URL('.', import.meta.url), new URL('./engineering/', import.meta.url)],
   scope: { ...problem, ...benchmarks },
   exports: [
     ...Object.keys(benchmarks),
@@ -16,6 +16,8 @@ describeDocExamples({
     'C1Dtlz3Options',
     'C2Dtlz2Options',
     'DascmopOptions',
+    'CtpOptions',
+    'Ctp1Options',
     'MwOptions',
     'MwScalableOptions',
   ],
