@@ -5,7 +5,8 @@
  *   pnpm bench:peers [--quick] [--only nds,hv,...] [--dry]
  *
  * --quick: reduced sizes, repetitions and budgets (under 5 minutes), every line still present and
- * marked quick. --only: run these sections only (ids below). --dry: print, write nothing.
+ * marked quick. --only: run these sections only (ids below); the others are kept from the last
+ * bench/results.json, each marked with the run it came from. --dry: print, write nothing.
  * Sections: nds, hv, algorithms, surrogates, bridges, compression, samo-overhead, samo-compression.
  * See bench/README.md.
  */
@@ -635,10 +636,35 @@ log(
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')}`,
 );
+/** The sections of the last written results, with the run they came from (for --only). */
+function previousSections(): Map<string, Section> {
+  const path = join(root, 'bench', 'results.json');
+  if (!existsSync(path)) return new Map();
+  const last = JSON.parse(readFileSync(path, 'utf8')) as {
+    command: string;
+    machine: { date: string; commit: string };
+    sections: Section[];
+  };
+  return new Map(
+    last.sections.map((s) => [
+      s.id,
+      {
+        ...s,
+        from: s.from ?? { date: last.machine.date, commit: last.machine.commit, command: last.command },
+      },
+    ]),
+  );
+}
+
+const kept = only === undefined ? new Map<string, Section>() : previousSections();
 const sections: Section[] = [];
 const skipped: string[] = [];
 for (const s of SECTIONS) {
-  if (only !== undefined && !only.includes(s.id)) continue;
+  if (only !== undefined && !only.includes(s.id)) {
+    const previous = kept.get(s.id);
+    if (previous !== undefined) sections.push(previous);
+    continue;
+  }
   if (quick && s.full === true && only === undefined) {
     log(`--- ${s.title}: full suite only (no peer; not one of the issue's lines)`);
     skipped.push(s.title);
@@ -720,7 +746,7 @@ const md = [
   '',
   '## This run',
   '',
-  `- Command: \`${command}\` (${quick ? 'quick' : 'full'} suite), ${(seconds / 60).toFixed(1)} minutes, commit ${machine.commit}`,
+  `- Command: \`${command}\` (${quick ? 'quick' : 'full'} suite), ${(seconds / 60).toFixed(1)} minutes, commit ${machine.commit}${only === undefined ? '' : `; sections not in --only are kept from earlier runs, each marked`}`,
   `- Date: ${machine.date.slice(0, 16).replace('T', ' ')} UTC; Node ${machine.node} on ${machine.platform}`,
   `- CPU: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB`,
   `- Load average (1, 5, 15 min): ${la(machine.loadAverageBefore)} before, ${la(machine.loadAverageAfter)} after`,
@@ -753,6 +779,12 @@ const md = [
     ...(s.error
       ? [`**Not measured in this run**: ${s.error}`, '']
       : [
+          ...(s.from === undefined
+            ? []
+            : [
+                `*Kept from the run of ${s.from.date.slice(0, 16).replace('T', ' ')} UTC (commit ${s.from.commit}, \`${s.from.command}\`); not rerun by \`${command}\`.*`,
+                '',
+              ]),
           `${quick ? '*Quick run.* ' : ''}${s.about}`,
           '',
           `Section: ${s.seconds.toFixed(0)} s, 1-minute load average ${s.loadBefore.toFixed(2)} before and ${s.loadAfter.toFixed(2)} after${

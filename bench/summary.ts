@@ -44,6 +44,8 @@ export interface Section {
   readonly loadAfter: number;
   readonly seconds: number;
   readonly error?: string;
+  /** Set on a section kept from an earlier run by `--only`: that run's date, commit and command. */
+  readonly from?: { readonly date: string; readonly commit: string; readonly command: string };
 }
 
 export function median(values: readonly number[]): number {
