@@ -12,5 +12,6 @@ describeDocExamples({
     'Regressor',
     'RegressorFactory',
     'BridgeRegressor',
+    'GaussianProcessRegressor',
   ],
 });

@@ -11,6 +11,12 @@ export { BridgeTimeoutError } from './errors/bridge-timeout-error.js';
 export type { BridgeUnavailableDetails } from './errors/bridge-unavailable-error.js';
 export { BridgeUnavailableError } from './errors/bridge-unavailable-error.js';
 export { NotFittedError } from './errors/not-fitted-error.js';
+export type {
+  GaussianProcessHyperparameters,
+  GaussianProcessRegressor,
+  GaussianProcessRegressorOptions,
+} from './gaussian-process-regressor.js';
+export { gaussianProcessRegressor } from './gaussian-process-regressor.js';
 export { kendallTau } from './kendall-tau.js';
 export type { KnnRegressorOptions } from './knn-regressor.js';
 export { knnRegressor } from './knn-regressor.js';

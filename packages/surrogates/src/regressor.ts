@@ -13,6 +13,12 @@ import type { Matrix } from '@paretokit/problem';
 export interface Regressor {
   fit(X: Matrix, y: Float64Array): void | Promise<void>;
   predict(X: Matrix): Float64Array;
+  /**
+   * Only on regressors that report uncertainty (a Gaussian process): the posterior variance of the
+   * prediction at each row (of the modelled function, without observation noise), >= 0, in y units
+   * squared; what expected improvement and probability of feasibility need.
+   */
+  predictVariance?(X: Matrix): Float64Array;
 }
 
 /**
