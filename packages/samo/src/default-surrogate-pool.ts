@@ -4,7 +4,7 @@ import {
   randomForestRegressor,
   xgboostRegressor,
 } from '@paretokit/surrogates';
-import type { SurrogatePool } from './samo-options.js';
+import type { SurrogatePool } from './stages/types.js';
 
 /**
  * The study's pool, one fresh instance per call: KNN (k = 5, standardized inputs), a random

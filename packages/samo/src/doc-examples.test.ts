@@ -12,7 +12,11 @@ import { describeDocExamples } from '@paretokit/testing';
 import * as samo from './index.js';
 
 describeDocExamples({
-  dirs: [new URL('.', import.meta.url), new URL('./errors/', import.meta.url)],
+  dirs: [
+    new URL('.', import.meta.url),
+    new URL('./errors/', import.meta.url),
+    new URL('./stages/', import.meta.url),
+  ],
   scope: {
     ...problem,
     ...algorithms,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Sense } from '@paretokit/problem';
 import { EvaluationLogError } from './errors/evaluation-log-error.js';
-import type { InfillChoice, TargetDiagnostics } from './samo-options.js';
+import type { IterationProposal } from './stages/types.js';
 
 /** The first line of a log: which problem and run it belongs to. */
 export interface LogHeader {
@@ -16,15 +16,9 @@ export interface LogHeader {
 }
 
 /** Rows handed out for real evaluation, written before any of them is evaluated. */
-export interface LogProposal {
+export interface LogProposal extends IterationProposal {
   readonly type: 'proposal';
   readonly iteration: number;
-  readonly X: readonly (readonly number[])[];
-  readonly targets: readonly TargetDiagnostics[];
-  readonly infill: readonly InfillChoice[];
-  readonly selectionMs: number;
-  readonly fitMs: number;
-  readonly optimizeMs: number;
 }
 
 /** One completed real evaluation: decision row, objectives (natural sense), constraints. */

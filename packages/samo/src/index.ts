@@ -15,16 +15,23 @@ export type { SamoAskTell } from './samo-ask-tell.js';
 export { samoAskTell } from './samo-ask-tell.js';
 export type {
   Archive,
-  CandidateScores,
-  InfillChoice,
-  InfillStrategy,
   IterationDiagnostics,
   SamoOptions,
   SamoResult,
   SelectionOptions,
+} from './samo-options.js';
+export { studyIteration } from './stages/study-iteration.js';
+export type {
+  CandidateScores,
+  InfillChoice,
+  InfillStrategy,
+  IterationContext,
+  IterationProposal,
+  SamoIteration,
+  SamoSettings,
   SurrogateContext,
   SurrogateFactory,
   SurrogatePool,
   SurrogateTarget,
   TargetDiagnostics,
-} from './samo-options.js';
+} from './stages/types.js';

@@ -1,40 +1,14 @@
 import type { Algorithm, Termination } from '@paretokit/algorithms';
 import type { Evaluator, Matrix } from '@paretokit/problem';
-import type { Metric, Regressor, SurrogateBridge } from '@paretokit/surrogates';
-
-/** Which value a surrogate models: objective `index` or constraint `index` of the problem. */
-export interface SurrogateTarget {
-  readonly kind: 'objective' | 'constraint';
-  /** Position among the problem's objectives (or constraints). */
-  readonly index: number;
-  /** The objective's or constraint's name. */
-  readonly name: string;
-}
-
-/**
- * What a surrogate factory is given: a seed for its randomness, its target, the run's signal, and
- * the run's bridge for regressors trained by Python libraries (XGBoost, LightGBM): its processes
- * start on the first such fit and end with the run.
- */
-export interface SurrogateContext {
-  readonly seed: number;
-  readonly target: SurrogateTarget;
-  readonly signal?: AbortSignal;
-  readonly bridge: SurrogateBridge;
-}
-
-/** Makes a new, unfitted regressor on every call (never a shared instance). */
-export type SurrogateFactory = (context: SurrogateContext) => Regressor;
-
-/** Named candidate regressors of one target, e.g. `{ knn, randomForest, xgboost, lightgbm }`. */
-export type SurrogatePool = Readonly<Record<string, SurrogateFactory>>;
-
-/**
- * How infill points are chosen from the surrogate run: `"random-feasible-nondominated"` (the
- * study: k drawn at random from its predicted-feasible non-dominated set) or `"max-min-distance"`
- * (greedily the candidate farthest, in bound-normalized decision space, from every evaluated point).
- */
-export type InfillStrategy = 'random-feasible-nondominated' | 'max-min-distance';
+import type { Metric, SurrogateBridge } from '@paretokit/surrogates';
+import type {
+  InfillChoice,
+  InfillStrategy,
+  SamoIteration,
+  SurrogatePool,
+  SurrogateTarget,
+  TargetDiagnostics,
+} from './stages/types.js';
 
 /** Model selection by k-fold cross-validation. */
 export interface SelectionOptions {
@@ -113,31 +87,12 @@ export interface SamoOptions {
   readonly resume?: string;
   /** Receives warnings (default `process.emitWarning`). */
   readonly onWarning?: (message: string) => void;
-}
-
-/** One candidate's cross-validation on one target, or why it could not run. */
-export type CandidateScores =
-  | { readonly scores: readonly number[]; readonly mean: number }
-  | { readonly error: string };
-
-/** Selection on one target: the chosen candidate and every candidate's scores. */
-export interface TargetDiagnostics {
-  readonly target: SurrogateTarget;
-  readonly chosen: string;
-  /** The chosen candidate's mean cross-validated score. */
-  readonly score: number;
-  readonly candidates: Readonly<Record<string, CandidateScores>>;
-}
-
-/** One infill point: where it came from and why. */
-export interface InfillChoice {
-  readonly x: readonly number[];
-  /** `feasible-nondominated` (the rule), `least-violating` (fill-up) or `random` (last resort). */
-  readonly source: 'feasible-nondominated' | 'least-violating' | 'random';
-  readonly reason: string;
-  /** The surrogates' objectives (natural sense) and constraints at x; empty for `random`. */
-  readonly predictedF: readonly number[];
-  readonly predictedG: readonly number[];
+  /**
+   * The method's iteration after the initial design (default {@link studyIteration}: selection,
+   * fitting, search on the surrogates, infill choice). The hook for other methods: any composition
+   * of stages from the archive to the next rows; the loop, budget, log and resume stay the same.
+   */
+  readonly iteration?: SamoIteration;
 }
 
 /** What one iteration did and what it cost. Iteration 0 is the initial design (no surrogates). */

@@ -23,10 +23,12 @@ import {
 import { BridgeUnavailableError, knnRegressor, randomForestRegressor } from '@paretokit/surrogates';
 import { describe, expect, test } from 'vitest';
 import { EvaluationLogError } from './errors/evaluation-log-error.js';
-import { chooseInfill, NormalizedRows } from './internal/choose-infill.js';
 import { samo } from './samo.js';
 import { samoAskTell } from './samo-ask-tell.js';
 import type { SamoOptions } from './samo-options.js';
+import { chooseInfill, NormalizedRows } from './stages/choose-infill.js';
+import { studyIteration } from './stages/study-iteration.js';
+import type { IterationContext } from './stages/types.js';
 
 const tempLog = () => join(mkdtempSync(join(tmpdir(), 'samo-test-')), 'run.jsonl');
 const cheap: SamoOptions = {
@@ -276,6 +278,33 @@ describe('samo', () => {
     expect(() => samoAskTell(p, { referencePoint: [1] })).toThrow(/one per objective/);
     expect(() => samoAskTell(p, { infill: 'best' as 'max-min-distance' })).toThrow(/max-min-distance/);
     expect(() => samoAskTell(p, { selection: { metric: 'accuracy' as 'mape' } })).toThrow(/mape/);
+    expect(() => samoAskTell(p, { iteration: 'study' as never })).toThrow(/samo: iteration/);
+  });
+
+  test('another iteration composes the stages its own way; its proposal is checked', async () => {
+    const problem = c2dtlz2({ nObj: 2, nVar: 5 });
+    const seen: IterationContext[] = [];
+    const result = await samo(problem, {
+      ...cheap,
+      budget: 20,
+      iteration: async (context) => {
+        seen.push(context);
+        const proposal = await studyIteration(context);
+        return { ...proposal, X: proposal.X.slice(0, 1), infill: proposal.infill.slice(0, 1) };
+      },
+    });
+    expect(result.iterations.map((d) => d.evaluations)).toEqual([16, 17, 18, 19, 20]);
+    expect(seen.map((c) => [c.iteration, c.count, c.X.rows, c.evaluated.rows])).toEqual([
+      [1, 2, 16, 16],
+      [2, 2, 17, 17],
+      [3, 2, 18, 18],
+      [4, 1, 19, 19],
+    ]);
+    const wide = samo(problem, {
+      ...cheap,
+      iteration: async (context) => ({ ...(await studyIteration(context)), X: [[0.5, 0.5]] }),
+    });
+    await expect(wide).rejects.toThrow(/samo: iteration 1: expected a proposal of 1 to 2 rows of 5 values/);
   });
 });
 

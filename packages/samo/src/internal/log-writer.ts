@@ -1,7 +1,22 @@
 import { closeSync, fsyncSync, ftruncateSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Problem } from '@paretokit/problem';
 import { EvaluationLogError } from '../errors/evaluation-log-error.js';
-import { formatLogRecord, type LogRecord } from '../evaluation-log.js';
+import { formatLogRecord, type LogHeader, type LogRecord } from '../evaluation-log.js';
+
+/** The first line of a log of `problem` run from `seed`. */
+export function logHeader(problem: Problem, seed: number): LogHeader {
+  return {
+    type: 'header',
+    format: 'paretokit-samo-log',
+    version: 1,
+    problem: problem.name,
+    variables: problem.variables.map((v) => v.name),
+    objectives: problem.objectives.map((o) => ({ name: o.name, sense: o.sense })),
+    constraints: problem.constraints.map((c) => c.name),
+    seed,
+  };
+}
 
 /** Makes a new directory entry durable (a fresh file's name could otherwise vanish in a crash). */
 function syncDirectory(path: string): void {

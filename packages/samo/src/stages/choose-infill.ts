@@ -1,6 +1,6 @@
 import type { OptimizationResult } from '@paretokit/algorithms';
 import { type Matrix, type Random, randomSample, type Variable } from '@paretokit/problem';
-import type { InfillChoice, InfillStrategy } from '../samo-options.js';
+import type { InfillChoice, InfillStrategy, IterationContext } from './types.js';
 
 /** Bound-normalized rows: each column divided by its range (1 when the range is 0). */
 export class NormalizedRows {
@@ -50,6 +50,17 @@ export class NormalizedRows {
     }
     return { distance: Math.sqrt(best), duplicate };
   }
+}
+
+/**
+ * Every evaluated row of the context, bound-normalized, for duplicates: failed rows count too, so
+ * they are not proposed again. O(n·d).
+ */
+export function evaluatedRows(context: IterationContext): NormalizedRows {
+  const { evaluated, settings } = context;
+  const rows = new NormalizedRows(settings.bounds, settings.duplicateTolerance);
+  for (let i = 0; i < evaluated.rows; i++) rows.add(evaluated, i);
+  return rows;
 }
 
 const row = (M: Matrix | undefined, i: number): number[] =>
