@@ -67,7 +67,7 @@ const HIGH = radius(PHI_MIN) * Math.cos(PHI_MIN);
  * when <= 0): `g1 = -(x1² + x2² - 1 - 0.1 cos(16 atan(x1 / x2)))`,
  * `g2 = 2 ((x1 - 0.5)² + (x2 - 0.5)²) - 1`.
  * Front: the non-dominated parts of the wavy circle inside the disc, symmetric in f1 <-> f2,
- * from (0.0417, 1.0385) to (1.0385, 0.0417); found as the running minimum of x2 along the
+ * from (0.0417, 1.0384) to (1.0384, 0.0417); found as the running minimum of x2 along the
  * circle to machine precision. pymoo downloads a sampled front.
  * `paretoFront(n)`: n points (n - 1 when n is even and the front's point on the diagonal is
  * sampled), half of them over the parts with f1 <= f2 in proportion to their widths, and their
