@@ -12,16 +12,16 @@ if [ "$have" != "$want" ]; then
   npm install --global --no-audit --no-fund "pnpm@$want"
 fi
 
-# --- @paretokit/surrogates: the real XGBoost and LightGBM its bridge trains with --------------------
-# Current releases from PyPI for python3 (the bridge runs `python3 -c ...`). Debian's own python3
-# refuses user pip installs (PEP 668), hence the --break-system-packages retry.
-if ! python3 -c "import lightgbm, xgboost, numpy" >/dev/null 2>&1; then
-  echo "setup: installing lightgbm and xgboost from PyPI"
+# --- Python libraries: XGBoost and LightGBM for the surrogate bridge, Optuna for the optuna-tpe ----
+# baseline of studies. Current releases from PyPI for python3 (both run `python3 -c ...`). Debian's
+# own python3 refuses user pip installs (PEP 668), hence the --break-system-packages retry.
+if ! python3 -c "import lightgbm, xgboost, optuna, numpy" >/dev/null 2>&1; then
+  echo "setup: installing lightgbm, xgboost and optuna from PyPI"
   export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
-  python3 -m pip install --quiet lightgbm xgboost numpy 2>/dev/null ||
-    python3 -m pip install --quiet --break-system-packages lightgbm xgboost numpy
+  python3 -m pip install --quiet lightgbm xgboost optuna numpy 2>/dev/null ||
+    python3 -m pip install --quiet --break-system-packages lightgbm xgboost optuna numpy
 fi
-# --- end @paretokit/surrogates ---------------------------------------------------------------------
+# --- end Python libraries ---------------------------------------------------------------------------
 
 # --- system programs some tests drive for real (only with --tests) ---------------------------------
 # Debian's chromium (the report's browser test), redis-server (the queue's fault tests) and

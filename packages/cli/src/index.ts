@@ -24,6 +24,17 @@ export type {
   JournaledEvaluatorOptions,
 } from './study/journaled-evaluator.js';
 export { JournalMismatchError, journaledEvaluator } from './study/journaled-evaluator.js';
+export type { OptunaFailure, OptunaProcessDetails } from './study/optuna-process-error.js';
+export { OptunaProcessError } from './study/optuna-process-error.js';
+export type {
+  OptunaProcessOptions,
+  OptunaTpeOptions,
+  OptunaTpeResult,
+  OptunaVersions,
+} from './study/optuna-tpe.js';
+export { optunaVersions, runOptunaTpe } from './study/optuna-tpe.js';
+export type { OptunaUnavailableDetails } from './study/optuna-unavailable-error.js';
+export { OptunaUnavailableError } from './study/optuna-unavailable-error.js';
 export type { FrontEntry, RunOneOptions, RunRecord } from './study/run-one.js';
 export { readRunRecord, runOne } from './study/run-one.js';
 export type { RunStudyOptions, StudyCell, StudySummary } from './study/run-study.js';
@@ -31,11 +42,19 @@ export { runStudy, runStudyFile, studyCells } from './study/run-study.js';
 export type {
   BenchmarkProblemConfig,
   CompressionProblemConfig,
+  GenerationalMethod,
+  OptunaSettings,
   SamoSettings,
   StudyConfig,
   StudyMethod,
 } from './study/study-config.js';
-export { loadStudyConfig, PLAIN_POPULATION, parseStudyConfig, STUDY_METHODS } from './study/study-config.js';
+export {
+  DEFAULT_STUDY_METHODS,
+  loadStudyConfig,
+  PLAIN_POPULATION,
+  parseStudyConfig,
+  STUDY_METHODS,
+} from './study/study-config.js';
 export type { StudyProblem } from './study/study-problem.js';
 export { buildStudyProblem } from './study/study-problem.js';
 export type { StudyProblemFactoryOptions } from './study/study-problem-factory.js';

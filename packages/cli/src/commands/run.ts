@@ -54,6 +54,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunRecord>
     seed: options.seed,
     budget: options.budget,
     samo: config.samo,
+    optuna: config.optuna,
     dir: config.out,
     ...(options.evaluator ? { evaluator: options.evaluator } : {}),
   });

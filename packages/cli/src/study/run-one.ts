@@ -1,27 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type Algorithm,
-  ctaea,
-  maxEvaluations,
-  maxGenerations,
-  minimize,
-  nsga2,
-} from '@paretokit/algorithms';
 import { UNCOMPRESSED } from '@paretokit/compression';
 import {
   constraintViolation,
   type Evaluator,
   feasibleNonDominated,
-  type Matrix,
   negateMaximized,
-  serialEvaluator,
   toArrays,
-  toMatrix,
 } from '@paretokit/problem';
-import { defaultSurrogatePool, readEvaluationLog, type SurrogatePool, samo } from '@paretokit/samo';
-import { journaledEvaluator } from './journaled-evaluator.js';
-import { PLAIN_POPULATION, type SamoSettings, type StudyMethod } from './study-config.js';
+import type { MethodRunner } from './method-runner.js';
+import { runOptuna } from './run-optuna.js';
+import { runPlain } from './run-plain.js';
+import { runRandom } from './run-random.js';
+import { runSamo } from './run-samo.js';
+import type { OptunaSettings, SamoSettings, StudyMethod } from './study-config.js';
 import { type MeasurementSummary, measurementSummary, type StudyProblem } from './study-problem.js';
 import { uniqueBy } from './unique-by.js';
 
@@ -59,6 +51,8 @@ export interface RunRecord {
     readonly evaluateSeconds: number;
     readonly chosen: Readonly<Record<string, Readonly<Record<string, number>>>>;
   };
+  /** `optuna-tpe` runs: the versions of Python and Optuna that ran it. */
+  readonly optuna?: { readonly python: string; readonly optuna: string };
   /** Compression problems: the base model on the selection and test splits. */
   readonly base?: { readonly selection: MeasurementSummary; readonly test: MeasurementSummary };
 }
@@ -70,6 +64,8 @@ export interface RunOneOptions {
   readonly seed: number;
   readonly budget: number;
   readonly samo: SamoSettings;
+  /** Settings of `optuna-tpe` (default: `python3`, 600 s per wait). */
+  readonly optuna?: OptunaSettings;
   /** Folder of this run: `evaluations.jsonl` while it runs, `result.json` when it is done. */
   readonly dir: string;
   /** Evaluates the real rows (default: in this process). */
@@ -79,11 +75,14 @@ export interface RunOneOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** The algorithm of each plain method, for its population size. */
-const PLAIN: Record<Exclude<StudyMethod, 'samo-ctaea'>, (n: number) => Algorithm> = {
-  'ctaea-20x5': (n) => ctaea({ populationSize: n }),
-  'ctaea-10x10': (n) => ctaea({ populationSize: n }),
-  'nsga2-20x5': (n) => nsga2({ populationSize: n }),
+/** The runner of each method. */
+const RUNNERS: Readonly<Record<StudyMethod, MethodRunner>> = {
+  'samo-ctaea': runSamo,
+  'ctaea-20x5': runPlain,
+  'ctaea-10x10': runPlain,
+  'nsga2-20x5': runPlain,
+  random: runRandom,
+  'optuna-tpe': runOptuna,
 };
 
 /**
@@ -95,118 +94,6 @@ const PLAIN: Record<Exclude<StudyMethod, 'samo-ctaea'>, (n: number) => Algorithm
 export function readRunRecord(dir: string): RunRecord | undefined {
   const path = join(dir, 'result.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RunRecord) : undefined;
-}
-
-/**
- * The evaluator with each completed row's objectives reported as soon as the evaluator says the row
- * is done (`onRow`), or when its call returns for rows it did not report.
- */
-function reporting(evaluator: Evaluator, report: (f: readonly number[]) => void): Evaluator {
-  return {
-    async evaluate(problem, X, options = {}) {
-      const reported = new Uint8Array(X.rows);
-      const result = await evaluator.evaluate(problem, X, {
-        ...options,
-        onRow: async (i, one) => {
-          reported[i] = 1;
-          report(Array.from(one.F.data));
-          await options.onRow?.(i, one);
-        },
-      });
-      const F = toArrays(result.F);
-      for (let i = 0; i < X.rows; i++) if (reported[i] === 0) report(F[i]!);
-      return result;
-    },
-  };
-}
-
-interface Archive {
-  readonly X: Matrix;
-  readonly F: Matrix;
-  readonly G?: Matrix;
-}
-
-async function runSamo(
-  options: RunOneOptions,
-  log: string,
-  report: (f: readonly number[]) => void,
-  skip: (n: number) => void,
-) {
-  const { study, seed, budget, samo: s } = options;
-  const resume = existsSync(log) && statSync(log).size > 0;
-  const full: SurrogatePool = defaultSurrogatePool();
-  const pool: SurrogatePool = Object.fromEntries(s.surrogates.map((name) => [name, full[name]!]));
-  const warn = options.onWarning ?? ((m: string) => process.emitWarning(m));
-  // Evaluations already in the log are replayed by samo's resume, not evaluated again.
-  const replayed = resume
-    ? readEvaluationLog(log, warn).records.filter((r) => r.type === 'evaluation').length
-    : 0;
-  skip(replayed);
-  // Without an evaluator of the caller's, one row per problem call (samo's own default), so that
-  // every row is logged as it completes, not when a batch of 50 returns.
-  const evaluator = reporting(options.evaluator ?? serialEvaluator({ batchSize: 1 }), report);
-  const result = await samo(study.problem, {
-    seed,
-    budget,
-    initialSamples: s.initialSamples,
-    infillsPerIteration: s.infillsPerIteration,
-    surrogates: pool,
-    selection: { folds: s.folds },
-    optimizer: ctaea({ populationSize: s.populationSize }),
-    optimizerTermination: maxGenerations(s.generations),
-    evaluator,
-    ...(resume ? { resume: log } : { log }),
-    onWarning: warn,
-  });
-  const chosen: Record<string, Record<string, number>> = {};
-  for (const it of result.iterations) {
-    for (const t of it.targets) {
-      const byTarget = chosen[t.target.name] ?? {};
-      byTarget[t.chosen] = (byTarget[t.chosen] ?? 0) + 1;
-      chosen[t.target.name] = byTarget;
-    }
-  }
-  const sum = (key: 'selectionMs' | 'fitMs' | 'optimizeMs' | 'evaluateMs') =>
-    result.iterations.reduce((a, it) => a + (Number.isFinite(it[key]) ? it[key] : 0), 0) / 1000;
-  return {
-    archive: result.archive,
-    replayed,
-    samo: {
-      selectionSeconds: sum('selectionMs'),
-      fitSeconds: sum('fitMs'),
-      optimizeSeconds: sum('optimizeMs'),
-      evaluateSeconds: sum('evaluateMs'),
-      chosen,
-    },
-  };
-}
-
-async function runPlain(options: RunOneOptions, log: string, report: (f: readonly number[]) => void) {
-  const { study, seed, budget, method } = options;
-  const plain = method as Exclude<StudyMethod, 'samo-ctaea'>;
-  const journal = journaledEvaluator({
-    path: log,
-    header: { problem: study.label, method, seed, budget },
-    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
-    onEntry: (e) => report(e.F),
-  });
-  try {
-    await minimize(study.problem, PLAIN[plain](PLAIN_POPULATION[plain]), {
-      seed,
-      termination: maxEvaluations(budget),
-      evaluator: journal,
-    });
-  } finally {
-    journal.close();
-  }
-  // The budget is a multiple of the population (checked with the configuration): no overshoot.
-  const rows = journal.entries.slice(0, budget);
-  const archive: Archive = {
-    X: toMatrix(rows.map((e) => [...e.x])),
-    F: toMatrix(rows.map((e) => [...e.F])),
-    ...(study.problem.constraints.length === 0 ? {} : { G: toMatrix(rows.map((e) => [...e.G])) }),
-  };
-  return { archive, replayed: journal.replayed };
 }
 
 /**
@@ -236,10 +123,7 @@ export async function runOne(options: RunOneOptions): Promise<RunRecord> {
     for (let i = 0; i < n; i++) options.onEvaluation?.(++count, []);
   };
   const log = join(options.dir, 'evaluations.jsonl');
-  const outcome: { archive: Archive; replayed: number; samo?: RunRecord['samo'] } =
-    method === 'samo-ctaea'
-      ? await runSamo(options, log, report, skip)
-      : await runPlain(options, log, report);
+  const outcome = await RUNNERS[method](options, { log, report, skip });
   const { archive } = outcome;
   const minimized = negateMaximized(archive.F, study.problem.objectives);
   const frontRows = feasibleNonDominated(minimized, archive.G);
@@ -275,6 +159,7 @@ export async function runOne(options: RunOneOptions): Promise<RunRecord> {
     seconds: (performance.now() - started) / 1000,
     front,
     ...(outcome.samo === undefined ? {} : { samo: outcome.samo }),
+    ...(outcome.optuna === undefined ? {} : { optuna: outcome.optuna }),
     ...(compression === undefined
       ? {}
       : {

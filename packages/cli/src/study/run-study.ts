@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Evaluator } from '@paretokit/problem';
 import { type CompressionOutcome, compressionOutcome } from './compression-outcome.js';
+import { optunaVersions } from './optuna-tpe.js';
 import { type RunRecord, readRunRecord, runOne } from './run-one.js';
 import { loadStudyConfig, problemLabel, type StudyConfig, type StudyMethod } from './study-config.js';
 import { buildStudyProblem, type StudyProblem } from './study-problem.js';
@@ -105,6 +106,7 @@ export async function runCell(
     seed: cell.seed,
     budget: config.budget,
     samo: config.samo,
+    optuna: config.optuna,
     dir: cellDir(config, cell),
     ...(hooks.evaluator ? { evaluator: hooks.evaluator } : {}),
     ...(hooks.onEvaluation ? { onEvaluation: hooks.onEvaluation } : {}),
@@ -190,7 +192,8 @@ async function runInChildren(
 
 /**
  * Runs a study: every problem x method x seed (skipping runs already finished, continuing runs
- * interrupted mid-way from their logs), then the hypervolume statistics per problem and overall,
+ * interrupted mid-way from their logs; with `optuna-tpe` among the runs to do, Python's Optuna is
+ * checked first, so a missing one fails before any evaluation), then the hypervolume statistics per problem and overall,
  * written to `summary.json` in the study's folder. Cost: the runs'; with `workers` > 1 that many
  * run at once, each in a worker process.
  *
@@ -235,6 +238,10 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
     progress.set(key(cell), n);
     report();
   };
+  if (pending.some((c) => c.method === 'optuna-tpe')) {
+    // A missing Optuna stops the study now, not after hours of the other methods' runs.
+    await optunaVersions({ python: config.optuna.python, timeoutMs: config.optuna.timeoutSeconds * 1000 });
+  }
   const problemOf = problemCache(config);
   const workers = options.workers ?? 1;
   if (workers > 1 && pending.length > 1) {

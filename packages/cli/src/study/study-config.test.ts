@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ParetokitError } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
@@ -76,6 +77,38 @@ describe('parseStudyConfig', () => {
     ]);
     expect(issues({ name: 's', problems, methods: [] })[0]).toMatch(/^methods: Too small/);
     expect(issues({ name: 's', problems, extra: 1 })[0]).toMatch(/^: Unrecognized key: "extra"/);
+  });
+
+  it('lets the baselines take any budget and fills in their settings', () => {
+    const c = parseStudyConfig(
+      { name: 's', problems, methods: ['random', 'optuna-tpe'], budget: 17 },
+      's',
+      '/b',
+    );
+    expect(c.methods).toEqual(['random', 'optuna-tpe']);
+    expect(c.budget).toBe(17);
+    expect(c.optuna).toEqual({ python: 'python3', timeoutSeconds: 600 });
+    expect(issues({ name: 's', problems, methods: ['random', 'ctaea-10x10'], budget: 17 })).toEqual([
+      'budget: expected a multiple of 10 (the population of ctaea-10x10, which spends whole generations), got 17',
+    ]);
+    expect(issues({ name: 's', problems, optuna: { timeoutSeconds: 0 } })[0]).toMatch(
+      /^optuna\.timeoutSeconds: /,
+    );
+  });
+
+  it('reads the comparison study in studies/', async () => {
+    const c = await loadStudyConfig(
+      fileURLToPath(new URL('../../../../studies/samo-comparison.json', import.meta.url)),
+    );
+    expect(c.methods).toEqual([
+      'samo-ctaea',
+      'ctaea-20x5',
+      'ctaea-10x10',
+      'nsga2-20x5',
+      'random',
+      'optuna-tpe',
+    ]);
+    expect([c.seeds.length, c.budget]).toEqual([10, 100]);
   });
 
   it('accepts the embedded default study', () => {

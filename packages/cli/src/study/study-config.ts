@@ -5,22 +5,49 @@ import { problemRegistry } from '../problem-registry.js';
 import { ConfigError } from './config-error.js';
 
 /**
- * The methods a study compares (METHOD.md, "The experiment"; NSGA-II is ParetoKit's addition).
+ * The methods a study can compare: the study's protocol (METHOD.md, "The experiment": SAMO-C-TAEA
+ * and plain C-TAEA; NSGA-II is ParetoKit's addition) and two baselines, `random` (a Latin
+ * hypercube of the budget) and `optuna-tpe` (Optuna's multi-objective TPE, in Python).
  *
  * @example
- * STUDY_METHODS.length // => 4
+ * STUDY_METHODS.length // => 6
  */
-export const STUDY_METHODS = ['samo-ctaea', 'ctaea-20x5', 'ctaea-10x10', 'nsga2-20x5'] as const;
+export const STUDY_METHODS = [
+  'samo-ctaea',
+  'ctaea-20x5',
+  'ctaea-10x10',
+  'nsga2-20x5',
+  'random',
+  'optuna-tpe',
+] as const;
 /** One of {@link STUDY_METHODS}. */
 export type StudyMethod = (typeof STUDY_METHODS)[number];
 
 /**
- * Population of each plain (not surrogate-assisted) method; it runs budget / population generations.
+ * The methods of a study that names none: the protocol's four (the baselines are asked for by
+ * name; `optuna-tpe` needs Optuna in Python).
+ *
+ * @example
+ * DEFAULT_STUDY_METHODS // => ['samo-ctaea', 'ctaea-20x5', 'ctaea-10x10', 'nsga2-20x5']
+ */
+export const DEFAULT_STUDY_METHODS: readonly StudyMethod[] = [
+  'samo-ctaea',
+  'ctaea-20x5',
+  'ctaea-10x10',
+  'nsga2-20x5',
+];
+
+/** A method that spends its budget in whole generations of a fixed population. */
+export type GenerationalMethod = 'ctaea-20x5' | 'ctaea-10x10' | 'nsga2-20x5';
+
+/**
+ * Population of each generational method; it runs budget / population generations, so the budget
+ * must be a multiple of it (the other methods take any budget).
  *
  * @example
  * PLAIN_POPULATION['ctaea-10x10'] // => 10
  */
-export const PLAIN_POPULATION: Readonly<Record<Exclude<StudyMethod, 'samo-ctaea'>, number>> = {
+export const PLAIN_POPULATION: Readonly<Record<GenerationalMethod, number>> = {
   'ctaea-20x5': 20,
   'ctaea-10x10': 10,
   'nsga2-20x5': 20,
@@ -76,6 +103,13 @@ const samoSettings = z.strictObject({
   generations: positiveInt.default(1000),
 });
 
+const optunaSettings = z.strictObject({
+  /** The Python 3 interpreter with `optuna` from PyPI. */
+  python: z.string().min(1).default('python3'),
+  /** Limit of each wait for Optuna's next trial (interpreter start included). */
+  timeoutSeconds: z.number().positive().default(600),
+});
+
 const studySchema = z.strictObject({
   /** Title of the report. */
   name: z.string().min(1),
@@ -83,12 +117,14 @@ const studySchema = z.strictObject({
   methods: z
     .array(z.enum(STUDY_METHODS))
     .min(1)
-    .default([...STUDY_METHODS]),
+    .default([...DEFAULT_STUDY_METHODS]),
   /** Seeds 1..n when a number, else the list. */
   seeds: z.union([positiveInt, z.array(z.int().min(0)).min(1)]).default(5),
   /** Real evaluations per run. */
   budget: positiveInt.default(100),
   samo: samoSettings.default(samoSettings.parse({})),
+  /** Settings of the `optuna-tpe` method. */
+  optuna: optunaSettings.default(optunaSettings.parse({})),
   /** Output folder (default: `runs/<name>` beside the configuration file). */
   out: z.string().min(1).optional(),
   /** Significance level of the tests. */
@@ -101,6 +137,8 @@ export type BenchmarkProblemConfig = z.infer<typeof benchmarkProblem>;
 export type CompressionProblemConfig = z.infer<typeof compressionProblem> & { readonly sidecar: string };
 /** SAMO's settings in a study. */
 export type SamoSettings = z.infer<typeof samoSettings>;
+/** The `optuna-tpe` method's settings in a study. */
+export type OptunaSettings = z.infer<typeof optunaSettings>;
 
 /** A validated study: defaults filled in, paths absolute, seeds listed, problem labels unique. */
 export interface StudyConfig {
@@ -110,6 +148,7 @@ export interface StudyConfig {
   readonly seeds: readonly number[];
   readonly budget: number;
   readonly samo: SamoSettings;
+  readonly optuna: OptunaSettings;
   readonly out: string;
   readonly alpha: number;
 }
@@ -177,7 +216,8 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
     });
   }
   for (const method of c.methods) {
-    const population = method === 'samo-ctaea' ? 1 : PLAIN_POPULATION[method];
+    if (!(method in PLAIN_POPULATION)) continue;
+    const population = PLAIN_POPULATION[method as GenerationalMethod];
     if (c.budget % population !== 0) {
       issues.push({
         path: 'budget',
@@ -193,6 +233,7 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
     seeds,
     budget: c.budget,
     samo: c.samo,
+    optuna: c.optuna,
     out: resolve(baseDir, c.out ?? `runs/${c.name}`),
     alpha: c.alpha,
   };
