@@ -10,6 +10,8 @@ export type {
   LogRecord,
 } from './evaluation-log.js';
 export { formatLogRecord, readEvaluationLog } from './evaluation-log.js';
+export type { RecommendedSamoOptions } from './recommended-samo.js';
+export { recommendedSamo } from './recommended-samo.js';
 export { samo } from './samo.js';
 export type { SamoAskTell } from './samo-ask-tell.js';
 export { samoAskTell } from './samo-ask-tell.js';
@@ -20,6 +22,8 @@ export type {
   SamoResult,
   SelectionOptions,
 } from './samo-options.js';
+export type { HypervolumeIterationOptions } from './stages/hypervolume-iteration.js';
+export { hypervolumeIteration } from './stages/hypervolume-iteration.js';
 export { studyIteration } from './stages/study-iteration.js';
 export type {
   CandidateScores,

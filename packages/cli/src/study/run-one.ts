@@ -77,6 +77,7 @@ export interface RunOneOptions {
 
 /** The runner of each method. */
 const RUNNERS: Readonly<Record<StudyMethod, MethodRunner>> = {
+  samo: runSamo,
   'samo-ctaea': runSamo,
   'ctaea-20x5': runPlain,
   'ctaea-10x10': runPlain,

@@ -1,7 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { ctaea, maxGenerations } from '@paretokit/algorithms';
 import { type Evaluator, serialEvaluator, toArrays } from '@paretokit/problem';
-import { defaultSurrogatePool, readEvaluationLog, type SurrogatePool, samo } from '@paretokit/samo';
+import {
+  defaultSurrogatePool,
+  readEvaluationLog,
+  recommendedSamo,
+  type SamoOptions,
+  type SurrogatePool,
+  samo,
+} from '@paretokit/samo';
 import type { MethodRunner } from './method-runner.js';
 import type { RunRecord } from './run-one.js';
 
@@ -49,12 +56,28 @@ function samoTimes(result: Awaited<ReturnType<typeof samo>>): NonNullable<RunRec
   };
 }
 
-/** SAMO-C-TAEA with the study's settings; samo's own log makes it resumable. */
-export const runSamo: MethodRunner = async (options, { log, report, skip }) => {
-  const { study, seed, budget, samo: s } = options;
-  const resume = existsSync(log) && statSync(log).size > 0;
+/** The SAMO options of a method: the study's settings for `samo-ctaea`, ParetoKit's preset for `samo`. */
+function methodOptions(options: Parameters<MethodRunner>[0]): SamoOptions {
+  if (options.method === 'samo') return recommendedSamo();
+  const s = options.samo;
   const full: SurrogatePool = defaultSurrogatePool();
-  const pool: SurrogatePool = Object.fromEntries(s.surrogates.map((name) => [name, full[name]!]));
+  return {
+    initialSamples: s.initialSamples,
+    infillsPerIteration: s.infillsPerIteration,
+    surrogates: Object.fromEntries(s.surrogates.map((name) => [name, full[name]!])),
+    selection: { folds: s.folds },
+    optimizer: ctaea({ populationSize: s.populationSize }),
+    optimizerTermination: maxGenerations(s.generations),
+  };
+}
+
+/**
+ * A SAMO run: `samo-ctaea` (the study's method, its settings from the study file) or `samo`
+ * (ParetoKit's, `recommendedSamo()`); samo's own log makes both resumable.
+ */
+export const runSamo: MethodRunner = async (options, { log, report, skip }) => {
+  const { study, seed, budget } = options;
+  const resume = existsSync(log) && statSync(log).size > 0;
   const warn = options.onWarning ?? ((m: string) => process.emitWarning(m));
   // Evaluations already in the log are replayed by samo's resume, not evaluated again.
   const replayed = resume
@@ -65,14 +88,9 @@ export const runSamo: MethodRunner = async (options, { log, report, skip }) => {
   // every row is logged as it completes, not when a batch of 50 returns.
   const evaluator = reporting(options.evaluator ?? serialEvaluator({ batchSize: 1 }), report);
   const result = await samo(study.problem, {
+    ...methodOptions(options),
     seed,
     budget,
-    initialSamples: s.initialSamples,
-    infillsPerIteration: s.infillsPerIteration,
-    surrogates: pool,
-    selection: { folds: s.folds },
-    optimizer: ctaea({ populationSize: s.populationSize }),
-    optimizerTermination: maxGenerations(s.generations),
     evaluator,
     ...(resume ? { resume: log } : { log }),
     onWarning: warn,

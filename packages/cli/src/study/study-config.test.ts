@@ -6,7 +6,7 @@ import { ParetokitError } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { DEFAULT_STUDY } from './default-study.js';
-import { loadStudyConfig, parseStudyConfig } from './study-config.js';
+import { loadStudyConfig, parseStudyConfig, STUDY_METHODS } from './study-config.js';
 
 const problems = [{ type: 'benchmark', problem: 'c2dtlz2' }];
 
@@ -100,15 +100,28 @@ describe('parseStudyConfig', () => {
     const c = await loadStudyConfig(
       fileURLToPath(new URL('../../../../studies/samo-comparison.json', import.meta.url)),
     );
-    expect(c.methods).toEqual([
-      'samo-ctaea',
-      'ctaea-20x5',
-      'ctaea-10x10',
-      'nsga2-20x5',
-      'random',
-      'optuna-tpe',
-    ]);
-    expect([c.seeds.length, c.budget]).toEqual([10, 100]);
+    expect(c.methods).toEqual([...STUDY_METHODS]);
+    expect([c.problems.length, c.seeds.length, c.budget]).toEqual([12, 10, 100]);
+  });
+
+  it('scores a problem without a known front only with a normalization, and checks it', () => {
+    const base = { name: 't', methods: ['random'], problems: [{ type: 'benchmark', problem: 'osy' }] };
+    expect(() => parseStudyConfig(base, 'a.json', '/base')).toThrow(
+      'a.json: problems[0].normalization: expected { "ideal": [...], "nadir": [...] }: osy has no known Pareto front',
+    );
+    const bad = {
+      ...base,
+      problems: [{ type: 'benchmark', problem: 'osy', normalization: { ideal: [0, 0], nadir: [1, 0] } }],
+    };
+    expect(() => parseStudyConfig(bad, 'a.json', '/base')).toThrow(
+      'with nadir > ideal, got ideal [0,0] and nadir [1,0]',
+    );
+    const dascmop = { ...base, problems: [{ type: 'benchmark', problem: 'dascmop2', difficulty: 3 }] };
+    expect(parseStudyConfig(dascmop, 'a.json', '/base').problems[0]).toMatchObject({ difficulty: 3 });
+    const noDifficulty = { ...base, problems: [{ type: 'benchmark', problem: 'dascmop2' }] };
+    expect(() => parseStudyConfig(noDifficulty, 'a.json', '/base')).toThrow(
+      /difficulty: expected an integer 1-16/,
+    );
   });
 
   it('accepts the embedded default study', () => {

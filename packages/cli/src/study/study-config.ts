@@ -10,9 +10,10 @@ import { ConfigError } from './config-error.js';
  * hypercube of the budget) and `optuna-tpe` (Optuna's multi-objective TPE, in Python).
  *
  * @example
- * STUDY_METHODS.length // => 6
+ * STUDY_METHODS.length // => 7
  */
 export const STUDY_METHODS = [
+  'samo',
   'samo-ctaea',
   'ctaea-20x5',
   'ctaea-10x10',
@@ -66,6 +67,15 @@ const benchmarkProblem = z.strictObject({
   name: z.string().min(1).optional(),
   nObj: z.int().min(2).optional(),
   nVar: positiveInt.optional(),
+  /** DAS-CMOP's difficulty, 1-16 (pymoo's table). */
+  difficulty: z.int().min(1).max(16).optional(),
+  /**
+   * The hypervolume normalisation: ideal and nadir point of the front (natural sense). Default the
+   * problem's true front's; required for a problem whose front is not known.
+   */
+  normalization: z
+    .strictObject({ ideal: z.array(z.number()).min(2), nadir: z.array(z.number()).min(2) })
+    .optional(),
 });
 
 const compressionProblem = z.strictObject({
@@ -153,6 +163,35 @@ export interface StudyConfig {
   readonly alpha: number;
 }
 
+/** Why a benchmark problem cannot be scored (no front and no normalization, or a bad one), or undefined. */
+function normalizationIssue(p: BenchmarkProblemConfig): string | undefined {
+  let problem: {
+    objectives: readonly unknown[];
+    idealPoint?: readonly number[];
+    nadirPoint?: readonly number[];
+  };
+  try {
+    problem = problemRegistry[p.problem]!({
+      ...(p.nObj === undefined ? {} : { nObj: p.nObj }),
+      ...(p.nVar === undefined ? {} : { nVar: p.nVar }),
+      ...(p.difficulty === undefined ? {} : { difficulty: p.difficulty }),
+    });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const m = problem.objectives.length;
+  const n = p.normalization;
+  if (n === undefined) {
+    return problem.idealPoint === undefined || problem.nadirPoint === undefined
+      ? `expected { "ideal": [...], "nadir": [...] }: ${p.problem} has no known Pareto front to normalise its hypervolume by`
+      : undefined;
+  }
+  if (n.ideal.length !== m || n.nadir.length !== m || n.ideal.some((v, j) => !(n.nadir[j]! > v))) {
+    return `expected ${m} ideal and ${m} nadir values (one per objective) with nadir > ideal, got ideal ${JSON.stringify(n.ideal)} and nadir ${JSON.stringify(n.nadir)}`;
+  }
+  return undefined;
+}
+
 function dottedPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
@@ -209,6 +248,14 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
   }
   const seeds = typeof c.seeds === 'number' ? Array.from({ length: c.seeds }, (_, i) => i + 1) : c.seeds;
   if (new Set(seeds).size !== seeds.length) issues.push({ path: 'seeds', message: 'a seed is listed twice' });
+  for (const [i, p] of c.problems.entries()) {
+    if (p.type !== 'benchmark') continue;
+    const issue = normalizationIssue(p);
+    if (issue !== undefined) issues.push({ path: `problems[${i}].normalization`, message: issue });
+  }
+  if (c.methods.includes('samo') && c.budget <= 20) {
+    issues.push({ path: 'budget', message: `expected more than samo's 20 initial samples, got ${c.budget}` });
+  }
   if (c.methods.includes('samo-ctaea') && c.samo.initialSamples >= c.budget) {
     issues.push({
       path: 'samo.initialSamples',

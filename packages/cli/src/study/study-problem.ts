@@ -4,7 +4,7 @@ import {
   compressionProblem,
 } from '@paretokit/compression';
 import { hypervolume } from '@paretokit/indicators';
-import { type Problem, variableSpace } from '@paretokit/problem';
+import { InvalidArgumentError, type Problem, variableSpace } from '@paretokit/problem';
 import { problemRegistry } from '../problem-registry.js';
 import { type BenchmarkProblemConfig, type CompressionProblemConfig, problemLabel } from './study-config.js';
 
@@ -48,12 +48,27 @@ function benchmarkStudyProblem(config: BenchmarkProblemConfig): StudyProblem {
   const problem = problemRegistry[config.problem]!({
     ...(config.nObj === undefined ? {} : { nObj: config.nObj }),
     ...(config.nVar === undefined ? {} : { nVar: config.nVar }),
+    ...(config.difficulty === undefined ? {} : { difficulty: config.difficulty }),
   }) as Problem & { idealPoint?: readonly number[]; nadirPoint?: readonly number[] };
-  const { idealPoint: ideal, nadirPoint: nadir } = problem;
+  const given = config.normalization;
+  const ideal = given?.ideal ?? problem.idealPoint;
+  const nadir = given?.nadir ?? problem.nadirPoint;
   if (ideal === undefined || nadir === undefined) {
-    throw new Error(`${config.problem} has no ideal and nadir point to normalise its hypervolume`);
+    throw new InvalidArgumentError({
+      argument: `${config.problem}: normalization`,
+      expected:
+        'ideal and nadir points in the study file: the problem has no known Pareto front to normalise by',
+      actual: undefined,
+    });
   }
   const m = problem.objectives.length;
+  if (ideal.length !== m || nadir.length !== m || ideal.some((v, j) => !(nadir[j]! > v))) {
+    throw new InvalidArgumentError({
+      argument: `${config.problem}: normalization`,
+      expected: `${m} ideal and ${m} nadir values with nadir > ideal`,
+      actual: { ideal, nadir },
+    });
+  }
   const reference = new Array<number>(m).fill(1.1);
   const space = variableSpace(problem.variables);
   return {
@@ -65,7 +80,7 @@ function benchmarkStudyProblem(config: BenchmarkProblemConfig): StudyProblem {
         reference,
       ),
     hypervolumeReference:
-      `${problem.name}: each objective normalised by the true Pareto front's ideal and nadir points, ` +
+      `${problem.name}: each objective normalised by ${given === undefined ? "the true Pareto front's" : "the study file's"} ideal and nadir points, ` +
       `(f - ideal) / (nadir - ideal); reference point (${reference.join(', ')}).`,
     settings: (x) => space.decode(x) as Record<string, string | number | boolean>,
   };

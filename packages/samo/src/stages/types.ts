@@ -53,8 +53,17 @@ export interface TargetDiagnostics {
 /** One infill point: where it came from and why. */
 export interface InfillChoice {
   readonly x: readonly number[];
-  /** `feasible-nondominated` (the rule), `least-violating` (fill-up) or `random` (last resort). */
-  readonly source: 'feasible-nondominated' | 'least-violating' | 'random';
+  /**
+   * The study's rule: `feasible-nondominated` (the rule) or `least-violating` (fill-up);
+   * {@link hypervolumeIteration}'s: `hypervolume-improvement` or `domination-gap` (nothing adds
+   * hypervolume); `random` (last resort, both).
+   */
+  readonly source:
+    | 'feasible-nondominated'
+    | 'least-violating'
+    | 'hypervolume-improvement'
+    | 'domination-gap'
+    | 'random';
   readonly reason: string;
   /** The surrogates' objectives (natural sense) and constraints at x; empty for `random`. */
   readonly predictedF: readonly number[];

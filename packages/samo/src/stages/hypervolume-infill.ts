@@ -1,0 +1,159 @@
+import {
+  feasibleNonDominated,
+  type Matrix,
+  negateMaximized,
+  type Problem,
+  type Random,
+  randomSample,
+} from '@paretokit/problem';
+import type { Regressor } from '@paretokit/surrogates';
+import { type InfillCandidates, normalCdf, pickByHypervolume } from '../internal/hypervolume-improvement.js';
+import type { NormalizedRows } from './choose-infill.js';
+import type { InfillChoice } from './types.js';
+
+/** What {@link hypervolumeInfill} needs. */
+export interface HypervolumeInfillInput {
+  readonly problem: Problem;
+  /** The usable archive: decision rows, objectives (natural sense) and constraints. */
+  readonly X: Matrix;
+  readonly F: Matrix;
+  readonly G?: Matrix | undefined;
+  /** Candidate rows (e.g. the final population of the search on the surrogates). */
+  readonly candidates: Matrix;
+  /** One fitted regressor per objective, then one per constraint. */
+  readonly models: readonly Regressor[];
+  /** Decision rows to regressor input. */
+  readonly encode: (X: Matrix) => Matrix;
+  /** Every evaluated row so far, for duplicates (chosen rows are added to it). */
+  readonly evaluated: NormalizedRows;
+  readonly count: number;
+  /** Weight of the predicted standard deviation in the optimistic bound mean - beta · sd. */
+  readonly beta: number;
+  readonly random: Random;
+}
+
+/** Predictions of every target at `X`: means and standard deviations, row-major rows × targets. */
+function predictAll(models: readonly Regressor[], input: Matrix): { mean: Float64Array; sd: Float64Array } {
+  const t = models.length;
+  const mean = new Float64Array(input.rows * t);
+  const sd = new Float64Array(input.rows * t);
+  for (const [j, model] of models.entries()) {
+    const mu = model.predict(input);
+    const variance = model.predictVariance?.(input);
+    for (let i = 0; i < input.rows; i++) {
+      mean[i * t + j] = mu[i]!;
+      sd[i * t + j] = variance === undefined ? 0 : Math.sqrt(Math.max(0, variance[i]!));
+    }
+  }
+  return { mean, sd };
+}
+
+/** Lower and upper ends used to normalize the objectives (minimization sense): the feasible front's, else every row's. */
+function objectiveScale(Fmin: Matrix, front: readonly number[]): { low: number[]; span: number[] } {
+  const m = Fmin.cols;
+  const rows = front.length > 1 ? front : Array.from({ length: Fmin.rows }, (_, i) => i);
+  const low = new Array<number>(m).fill(Number.POSITIVE_INFINITY);
+  const high = new Array<number>(m).fill(Number.NEGATIVE_INFINITY);
+  for (const i of rows) {
+    for (let j = 0; j < m; j++) {
+      const v = Fmin.data[i * m + j]!;
+      low[j] = Math.min(low[j]!, v);
+      high[j] = Math.max(high[j]!, v);
+    }
+  }
+  return { low, span: low.map((l, j) => (high[j]! > l ? high[j]! - l : 1)) };
+}
+
+/**
+ * Infill points by hypervolume improvement of the surrogates' optimistic predictions, weighted by
+ * the probability of feasibility, in a greedy batch with the kriging believer (see
+ * `pickByHypervolume`). Objectives are normalized by the archive's feasible front (every row while
+ * fewer than two points are feasible), the reference point at 1.1 in those units. Regressors
+ * without `predictVariance` count as certain (sd 0: their mean is the bound, and feasibility is
+ * 0 or 1). Rows left after duplicates fill up with random rows. O(candidates · count · HV(front)
+ * + predictions).
+ */
+export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][]; choices: InfillChoice[] } {
+  const { problem, candidates, models, count, beta, evaluated } = input;
+  const m = problem.objectives.length;
+  const k = problem.constraints.length;
+  const t = m + k;
+  const Fmin = negateMaximized(input.F, problem.objectives);
+  const frontRows = feasibleNonDominated(Fmin, input.G);
+  const { low, span } = objectiveScale(Fmin, frontRows);
+  const sign = problem.objectives.map((o) => (o.sense === 'max' ? -1 : 1));
+  const front = frontRows.map((i) => low.map((l, j) => (Fmin.data[i * m + j]! - l) / span[j]!));
+
+  const { mean, sd } = predictAll(models, input.encode(candidates));
+  const n = candidates.rows;
+  const scored: InfillCandidates = {
+    rows: n,
+    m,
+    optimistic: new Float64Array(n * m),
+    mean: new Float64Array(n * m),
+    feasibility: new Float64Array(n).fill(1),
+  };
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const mu = (sign[j]! * mean[i * t + j]! - low[j]!) / span[j]!;
+      scored.mean[i * m + j] = mu;
+      scored.optimistic[i * m + j] = mu - (beta * sd[i * t + j]!) / span[j]!;
+    }
+    let feasible = 1;
+    for (let c = m; c < t; c++) {
+      const mu = mean[i * t + c]!;
+      const s = sd[i * t + c]!;
+      feasible *= s > 0 ? normalCdf(-mu / s) : mu <= 0 ? 1 : 0;
+    }
+    scored.feasibility[i] = feasible;
+  }
+  const chosen: number[] = [];
+  const picks = pickByHypervolume(scored, front, new Array<number>(m).fill(1.1), count, (i) => {
+    if (evaluated.nearest(candidates, i).duplicate) return false;
+    return chosen.length === 0 || !chosen.some((c) => sameRow(candidates, c, i));
+  });
+  const X: number[][] = [];
+  const choices: InfillChoice[] = [];
+  for (const pick of picks) {
+    chosen.push(pick.index);
+    evaluated.add(candidates, pick.index);
+    X.push(
+      Array.from(candidates.data.subarray(pick.index * candidates.cols, (pick.index + 1) * candidates.cols)),
+    );
+    const row = Array.from(mean.subarray(pick.index * t, (pick.index + 1) * t));
+    choices.push({
+      x: X.at(-1)!,
+      source: pick.kind,
+      reason:
+        pick.kind === 'hypervolume-improvement'
+          ? `largest P(feasible) x hypervolume improvement of the optimistic prediction (${pick.score.toPrecision(4)})`
+          : `no candidate adds hypervolume: the smallest domination gap plus P(infeasible) (${(-pick.score).toPrecision(4)})`,
+      predictedF: row.slice(0, m),
+      predictedG: row.slice(m),
+    });
+  }
+  fillRandom(input, X, choices);
+  return { X, choices };
+}
+
+function sameRow(M: Matrix, a: number, b: number): boolean {
+  for (let j = 0; j < M.cols; j++) if (M.data[a * M.cols + j] !== M.data[b * M.cols + j]) return false;
+  return true;
+}
+
+/** Random rows (not duplicates) until `count` rows are chosen. */
+function fillRandom(input: HypervolumeInfillInput, X: number[][], choices: InfillChoice[]): void {
+  for (let tries = 0; X.length < input.count && tries < 100; tries++) {
+    const R = randomSample(input.problem, 1, { random: input.random });
+    if (input.evaluated.nearest(R, 0).duplicate) continue;
+    input.evaluated.add(R, 0);
+    X.push(Array.from(R.data));
+    choices.push({
+      x: X.at(-1)!,
+      source: 'random',
+      reason: 'every candidate of the search was a duplicate of an evaluated row',
+      predictedF: [],
+      predictedG: [],
+    });
+  }
+}
