@@ -3,7 +3,7 @@
 // CV-MAPE, C-TAEA (50 x 1000) on the surrogate problem, 2 infill points evaluated for real.
 // Every evaluation goes to a JSON-lines log; the run is stopped after iteration 3 and resumed
 // from the log without re-evaluating anything. LightGBM is left out of the pool to keep the
-// example short (its Python bridge costs ~1.5 s per fit); defaultSurrogatePool() includes it.
+// example short; defaultSurrogatePool() includes it (XGBoost and LightGBM train in the run's bridge).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
