@@ -37,10 +37,7 @@ try {
   ] as const) {
     await model.fit(train.X, train.y);
     console.log(
-      `${name}: test MAPE ${mape(test.y, model.predict(test.X)).toFixed(4)} (trained in bridge process ${bridge.pids[0]})`.replace(
-        /process \d+/,
-        'process',
-      ),
+      `${name}: test MAPE ${mape(test.y, model.predict(test.X)).toFixed(4)}, trained by the bridge`,
     );
   }
 } finally {
