@@ -9,6 +9,7 @@ import * as problem from '@paretokit/problem';
 import { describeDocExamples } from '@paretokit/testing';
 import * as cli from './index.js';
 import { integerOption } from './integer-option.js';
+import { numbersOption } from './numbers-option.js';
 import { uniqueBy } from './study/unique-by.js';
 
 describeDocExamples({
@@ -22,6 +23,7 @@ describeDocExamples({
     ...benchmarks,
     ...cli,
     integerOption,
+    numbersOption,
     uniqueBy,
     mkdtempSync,
     writeFileSync,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { downloadDataset } from './commands/datasets.js';
 import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
 import { runSample } from './commands/sample.js';
 import { createProgram } from './program.js';
 
@@ -88,6 +89,42 @@ describe('paretokit run, datasets, report', () => {
     expect(
       (await run('run', '--problem', 'c3dtlz4', '--algorithm', 'ctaea-20x5', '--budget', '30')).err,
     ).toBe('');
+  });
+
+  it('runs the constrained suites: MW, DAS-CMOP with a difficulty, problems without a front with a normalisation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-run-'));
+    const mw3 = await run('run', '--problem', 'mw3', '--algorithm', 'ctaea-20x5', '--out', join(dir, 'mw3'));
+    expect(mw3.err).toBe('');
+    expect(mw3.out.join('\n')).toMatch(/mw3 ctaea-20x5 seed 1: 100 evaluations, \d+ feasible/);
+    const das = await run(
+      'run',
+      '-p',
+      'dascmop2',
+      '--difficulty',
+      '3',
+      '-a',
+      'random',
+      '-b',
+      '20',
+      '-o',
+      join(dir, 'd'),
+    );
+    expect(das.out.join('\n')).toMatch(/dascmop2 random seed 1: 20 evaluations/);
+    const osy = ['run', '-p', 'osy', '-a', 'random', '-b', '20', '-o', join(dir, 'osy')];
+    const bare = {
+      problem: 'osy',
+      method: 'random',
+      budget: 20,
+      seed: 1,
+      out: join(dir, 'osy0'),
+      write: () => {},
+    } as const;
+    await expect(runCommand(bare)).rejects.toThrow(
+      /osy has no known Pareto front to normalise its hypervolume by/,
+    );
+    const given = await run(...osy, '--ideal=-274,4', '--nadir=-40.8,76');
+    expect(given.out.join('\n')).toMatch(/normalised by the given ideal and nadir points/);
+    expect((await run(...osy, '--ideal', 'x')).err).toMatch(/--ideal: expected comma-separated numbers/);
   });
 
   it('lists the MedMNIST files and refuses unknown ones', async () => {

@@ -7,6 +7,7 @@ import { formatSample, runSample } from './commands/sample.js';
 import { studyCommand } from './commands/study.js';
 import { workerCommand } from './commands/worker.js';
 import { integerOption } from './integer-option.js';
+import { numbersOption } from './numbers-option.js';
 import { problemRegistry } from './problem-registry.js';
 import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
 
@@ -179,6 +180,17 @@ export function createProgram(
       integerOption('--n-var', 1),
     )
     .option('--n-obj <count>', 'number of objectives for DTLZ-type problems', integerOption('--n-obj', 2))
+    .option(
+      '--difficulty <row>',
+      "DAS-CMOP's difficulty, 1-16 (pymoo's table)",
+      integerOption('--difficulty', 1),
+    )
+    .option(
+      '--ideal <values>',
+      'ideal point for the hypervolume of a problem without a known front (comma-separated)',
+      numbersOption('--ideal'),
+    )
+    .option('--nadir <values>', '... and its nadir point, one value per objective', numbersOption('--nadir'))
     .option('-o, --out <folder>', 'output folder (default: runs/<problem>-<algorithm>-seed<seed>)')
     .action(
       async (opts: {
@@ -188,6 +200,9 @@ export function createProgram(
         seed: number;
         nVar?: number;
         nObj?: number;
+        difficulty?: number;
+        ideal?: number[];
+        nadir?: number[];
         out?: string;
       }) => {
         await runCommand({
@@ -197,6 +212,10 @@ export function createProgram(
           seed: opts.seed,
           ...(opts.nVar === undefined ? {} : { nVar: opts.nVar }),
           ...(opts.nObj === undefined ? {} : { nObj: opts.nObj }),
+          ...(opts.difficulty === undefined ? {} : { difficulty: opts.difficulty }),
+          ...(opts.ideal === undefined && opts.nadir === undefined
+            ? {}
+            : { normalization: { ideal: opts.ideal ?? [], nadir: opts.nadir ?? [] } }),
           out: opts.out ?? `runs/${opts.problem}-${opts.algorithm}-seed${opts.seed}`,
           write,
         });

@@ -11,6 +11,10 @@ export interface RunCommandOptions {
   readonly method: StudyMethod;
   readonly nObj?: number;
   readonly nVar?: number;
+  /** DAS-CMOP's difficulty (1-16). */
+  readonly difficulty?: number;
+  /** Hypervolume normalisation, required for a problem without a known front. */
+  readonly normalization?: { readonly ideal: readonly number[]; readonly nadir: readonly number[] };
   readonly budget: number;
   readonly seed: number;
   readonly out: string;
@@ -37,6 +41,8 @@ export async function runCommand(options: RunCommandOptions): Promise<RunRecord>
           problem: options.problem,
           ...(options.nObj === undefined ? {} : { nObj: options.nObj }),
           ...(options.nVar === undefined ? {} : { nVar: options.nVar }),
+          ...(options.difficulty === undefined ? {} : { difficulty: options.difficulty }),
+          ...(options.normalization === undefined ? {} : { normalization: options.normalization }),
         },
       ],
       methods: [options.method],

@@ -80,7 +80,7 @@ function benchmarkStudyProblem(config: BenchmarkProblemConfig): StudyProblem {
         reference,
       ),
     hypervolumeReference:
-      `${problem.name}: each objective normalised by ${given === undefined ? "the true Pareto front's" : "the study file's"} ideal and nadir points, ` +
+      `${problem.name}: each objective normalised by ${given === undefined ? "the true Pareto front's" : 'the given'} ideal and nadir points, ` +
       `(f - ideal) / (nadir - ideal); reference point (${reference.join(', ')}).`,
     settings: (x) => space.decode(x) as Record<string, string | number | boolean>,
   };
