@@ -38,7 +38,7 @@ export { OptunaUnavailableError } from './study/optuna-unavailable-error.js';
 export type { FrontEntry, RunOneOptions, RunRecord } from './study/run-one.js';
 export { readRunRecord, runOne } from './study/run-one.js';
 export type { RunStudyOptions, StudyCell, StudySummary } from './study/run-study.js';
-export { runStudy, runStudyFile, studyCells } from './study/run-study.js';
+export { cellDir, runStudy, runStudyFile, studyCells } from './study/run-study.js';
 export type {
   BenchmarkProblemConfig,
   CompressionProblemConfig,

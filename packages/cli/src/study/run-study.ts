@@ -51,7 +51,12 @@ export interface RunStudyOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** The folder of a run's log and result. */
+/**
+ * The folder of a run's log and result: `<out>/runs/<problem>/<method>/seed-<seed>`.
+ *
+ * @example
+ * cellDir({ out: '/s' }, { problem: 'c2dtlz2-2', method: 'samo', seed: 3 }) // => '/s/runs/c2dtlz2-2/samo/seed-3'
+ */
 export function cellDir(config: StudyConfig, cell: StudyCell): string {
   return join(config.out, 'runs', cell.problem, cell.method, `seed-${cell.seed}`);
 }
