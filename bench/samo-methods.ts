@@ -92,14 +92,13 @@ export async function compareMethods(options: {
   let finished = 0;
   let problemsComplete = 0;
   for (const problem of config.problems) {
-    const label = problem.name ?? `${problem.type === 'benchmark' ? problem.problem : 'compression'}`;
     const runs = new Map<string, RunRecord[]>();
     const bySeed = config.seeds.map(() => [] as number[]);
     let complete = true;
     for (const method of config.methods) {
       const records: RunRecord[] = [];
       for (const [s, seed] of config.seeds.entries()) {
-        const dir = cellDir(config, { problem: labelOf(problem), method, seed });
+        const dir = cellDir(config, { problem: problemLabel(problem), method, seed });
         const record = readRunRecord(dir);
         if (record === undefined) complete = false;
         else {
@@ -113,11 +112,11 @@ export async function compareMethods(options: {
     if (!complete) continue;
     problemsComplete++;
     hypervolumes.set(
-      labelOf(problem),
+      problemLabel(problem),
       new Map([...runs].map(([m, rs]) => [m, rs.map((r) => r.hypervolume)])),
     );
     blocks.push(...bySeed);
-    tables.push(problemTable(labelOf(problem), config.methods, runs));
+    tables.push(problemTable(problemLabel(problem), config.methods, runs));
   }
   const total = config.problems.length * config.methods.length * config.seeds.length;
   const overall =
@@ -131,14 +130,6 @@ export async function compareMethods(options: {
     overall,
   ].join('\n');
   return { markdown, hypervolumes, finished, total, problemsComplete };
-}
-
-function labelOf(problem: {
-  readonly name?: string | undefined;
-  readonly problem?: string;
-  readonly nObj?: number | undefined;
-}): string {
-  return problem.name ?? `${problem.problem}${problem.nObj === undefined ? '' : `-${problem.nObj}`}`;
 }
 
 /** Friedman over problem x seed blocks and Dunn's pairs of samo (Holm). */

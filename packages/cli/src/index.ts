@@ -53,6 +53,7 @@ export {
   loadStudyConfig,
   PLAIN_POPULATION,
   parseStudyConfig,
+  problemLabel,
   STUDY_METHODS,
 } from './study/study-config.js';
 export type { StudyProblem } from './study/study-problem.js';

@@ -198,7 +198,13 @@ function dottedPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-/** The label a problem has in the study's folders and report. */
+/**
+ * The label a problem has in the study's folders and report: its `name`, else the benchmark's
+ * name with the objective count when one is given.
+ *
+ * @example
+ * problemLabel({ type: 'benchmark', problem: 'c2dtlz2', nObj: 2 }) // => 'c2dtlz2-2'
+ */
 export function problemLabel(p: BenchmarkProblemConfig | CompressionProblemConfig): string {
   if (p.name !== undefined) return p.name;
   const b = p as BenchmarkProblemConfig;
