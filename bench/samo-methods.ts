@@ -14,6 +14,7 @@
 import {
   cellDir,
   loadStudyConfig,
+  problemLabel,
   type RunRecord,
   readRunRecord,
   runStudy,
