@@ -14,14 +14,11 @@ JSON has no NaN or infinities: such values (CTP2-5 and CTP7 give 0/0 at the lowe
 truss divides by zero there) are written as the strings "NaN", "Infinity" and "-Infinity".
 """
 
-import json
-import math
-import pathlib
-
 import numpy as np
-import pymoo
 from pymoo.problems import get_problem
 from pymoo.problems.multi.ctp import CTP1, CTP2, CTP3, CTP4, CTP5, CTP6, CTP7, CTP8
+
+from fixture_common import case, matrix, sample_rows, write_fixture
 
 CTP = {"ctp1": CTP1, "ctp2": CTP2, "ctp3": CTP3, "ctp4": CTP4, "ctp5": CTP5, "ctp6": CTP6, "ctp7": CTP7, "ctp8": CTP8}
 # Our factory name -> pymoo's get_problem name.
@@ -57,59 +54,20 @@ def build(name, options):
     return CTP[name](**kwargs), call
 
 
-def value(v):
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
-
-
-def matrix(a):
-    return [[value(v) for v in row] for row in np.atleast_2d(a)]
-
-
 def main():
     cases = []
     with np.errstate(divide="ignore", invalid="ignore"):
         for seed, (name, options) in enumerate(CASES):
             problem, call = build(name, options)
-            xl, xu = problem.xl.astype(float), problem.xu.astype(float)
-            rng = np.random.default_rng(seed)
-            X = np.vstack([xl + rng.random((6, problem.n_var)) * (xu - xl), xl, xu, (xl + xu) / 2])
-            F, G = problem.evaluate(X, return_values_of=["F", "G"])
-            cases.append(
-                {
-                    "problem": name,
-                    "options": options,
-                    "call": call,
-                    "nVar": int(problem.n_var),
-                    "nObj": int(problem.n_obj),
-                    "nConstr": int(problem.n_ieq_constr),
-                    "xl": [value(v) for v in xl],
-                    "xu": [value(v) for v in xu],
-                    "X": matrix(X),
-                    "F": matrix(F),
-                    "G": matrix(np.reshape(G, (len(X), -1))),
-                }
-            )
+            X = sample_rows(problem, np.random.default_rng(seed))
+            cases.append(case(name, options, problem, X, call=call, bounds=True))
 
     fronts = []
     for name in ["bnh", "srn", "truss2d"]:
         problem, call = build(name, {})
         fronts.append({"problem": name, "call": f"{call}.pareto_front()", "F": matrix(problem.pareto_front())})
 
-    out = {
-        "generator": "packages/benchmarks/scripts/ctp-engineering-fixtures.py",
-        "pymoo": pymoo.__version__,
-        "numpy": np.__version__,
-        "cases": cases,
-        "fronts": fronts,
-    }
-    path = pathlib.Path(__file__).resolve().parent.parent / "src" / "fixtures" / "pymoo-ctp-engineering.json"
-    path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
-    print(f"wrote {len(cases)} cases and {len(fronts)} fronts (pymoo {pymoo.__version__})")
+    write_fixture(__file__, "pymoo-ctp-engineering.json", cases=cases, fronts=fronts)
 
 
 if __name__ == "__main__":

@@ -17,13 +17,10 @@ Non-finite values (none are expected) would be written as the strings "NaN", "In
 "-Infinity", since JSON has no such numbers.
 """
 
-import json
-import math
-import pathlib
-
 import numpy as np
-import pymoo
 from pymoo.problems.multi import dascmop
+
+from fixture_common import case, sample_rows, write_fixture
 
 PROBLEMS = {f"dascmop{k}": getattr(dascmop, f"DASCMOP{k}") for k in range(1, 10)}
 TABLE = len(dascmop.DIFFICULTIES)
@@ -68,58 +65,16 @@ def optimal_distance(name, x):
     return np.full(n - m + 1, 0.5)
 
 
-def rows(name, problem, seed):
-    """Six uniform random rows, the two bounds, the midpoint, and a row near g = 0."""
-    rng = np.random.default_rng(seed)
-    xl, xu = problem.xl, problem.xu
-    X = xl + rng.random((6, problem.n_var)) * (xu - xl)
-    front = xl + rng.random(problem.n_var) * (xu - xl)
-    front[problem.n_obj - 1 :] = near_optimal_distance(name, front)
-    return np.vstack([X, xl, xu, (xl + xu) / 2, front])
-
-
-def number(v):
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
-
-
-def matrix(a):
-    return [[number(v) for v in row] for row in np.atleast_2d(a)]
-
-
 def main():
     cases = []
     for seed, (name, options) in enumerate(CASES):
         problem = build(name, options)
-        X = rows(name, problem, seed)
-        F, G = problem.evaluate(X, return_values_of=["F", "G"])
-        cases.append(
-            {
-                "problem": name,
-                "options": options,
-                "nVar": int(problem.n_var),
-                "nObj": int(problem.n_obj),
-                "nConstr": int(problem.n_ieq_constr),
-                "X": matrix(X),
-                "F": matrix(F),
-                "G": matrix(G),
-            }
-        )
+        # Six uniform random rows, the two bounds, the midpoint, and a row near g = 0.
+        X = sample_rows(problem, np.random.default_rng(seed), lambda row: near_optimal_distance(name, row))
+        cases.append(case(name, options, problem, X))
 
-    out = {
-        "generator": "packages/benchmarks/scripts/dascmop-fixtures.py",
-        "pymoo": pymoo.__version__,
-        "numpy": np.__version__,
-        "difficulties": [list(map(float, t)) for t in dascmop.DIFFICULTIES],
-        "cases": cases,
-    }
-    path = pathlib.Path(__file__).resolve().parent.parent / "src" / "fixtures" / "pymoo-dascmop.json"
-    path.write_text(json.dumps(out, separators=(",", ":"), allow_nan=False) + "\n")
-    print(f"wrote {len(cases)} cases (pymoo {pymoo.__version__})")
+    difficulties = [list(map(float, t)) for t in dascmop.DIFFICULTIES]
+    write_fixture(__file__, "pymoo-dascmop.json", difficulties=difficulties, cases=cases)
 
 
 if __name__ == "__main__":

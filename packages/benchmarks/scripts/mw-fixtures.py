@@ -17,14 +17,13 @@ the others are downloaded, so they are skipped), for the default sizes and for M
 two objectives.
 """
 
-import json
 import math
-import pathlib
 from decimal import Decimal, getcontext
 
 import numpy as np
-import pymoo
 from pymoo.problems.multi import mw
+
+from fixture_common import case, matrix, sample_rows, write_fixture
 
 getcontext().prec = 60
 PROBLEMS = {f"mw{k}": getattr(mw, f"MW{k}") for k in range(1, 15)}
@@ -132,25 +131,8 @@ def nan_row(problem, rng):
 def rows(name, options, problem, seed):
     """Six uniform random rows, the two bounds, the midpoint, a row with g = 1 (and MW6's NaN row)."""
     rng = np.random.default_rng(seed)
-    xl, xu = problem.xl, problem.xu
-    X = xl + rng.random((6, problem.n_var)) * (xu - xl)
-    optimal = xl + rng.random(problem.n_var) * (xu - xl)
-    optimal[problem.n_obj - 1 :] = optimal_distance(name, optimal, problem.n_obj)
-    special = [nan_row(problem, rng)] if name == "mw6" and not options else []
-    return np.vstack([X, xl, xu, (xl + xu) / 2, optimal, *special])
-
-
-def number(v):
-    v = float(v)
-    if math.isnan(v):
-        return "NaN"
-    if math.isinf(v):
-        return "Infinity" if v > 0 else "-Infinity"
-    return v
-
-
-def matrix(a):
-    return [[number(v) for v in row] for row in np.atleast_2d(a)]
+    X = sample_rows(problem, rng, lambda row: optimal_distance(name, row, problem.n_obj))
+    return np.vstack([X, nan_row(problem, rng)]) if name == "mw6" and not options else X
 
 
 def main():
@@ -159,19 +141,7 @@ def main():
         problem = build(name, options)
         X = rows(name, options, problem, seed)
         with np.errstate(all="ignore"):
-            F, G = problem.evaluate(X, return_values_of=["F", "G"])
-        cases.append(
-            {
-                "problem": name,
-                "options": options,
-                "nVar": int(problem.n_var),
-                "nObj": int(problem.n_obj),
-                "nConstr": int(problem.n_ieq_constr),
-                "X": matrix(X),
-                "F": matrix(F),
-                "G": matrix(G),
-            }
-        )
+            cases.append(case(name, options, problem, X))
 
     fronts = []
     for name, options in FRONTS:
@@ -179,16 +149,7 @@ def main():
             F = build(name, options).pareto_front()
         fronts.append({"problem": name, "options": options, "call": "pareto_front()", "F": matrix(F)})
 
-    out = {
-        "generator": "packages/benchmarks/scripts/mw-fixtures.py",
-        "pymoo": pymoo.__version__,
-        "numpy": np.__version__,
-        "cases": cases,
-        "fronts": fronts,
-    }
-    path = pathlib.Path(__file__).resolve().parent.parent / "src" / "fixtures" / "pymoo-mw.json"
-    path.write_text(json.dumps(out, separators=(",", ":"), allow_nan=False) + "\n")
-    print(f"wrote {len(cases)} cases and {len(fronts)} fronts (pymoo {pymoo.__version__})")
+    write_fixture(__file__, "pymoo-mw.json", cases=cases, fronts=fronts)
 
 
 if __name__ == "__main__":

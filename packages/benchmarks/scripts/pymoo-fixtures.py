@@ -11,14 +11,12 @@ with Pareto-optimal distance variables). It also stores pymoo's pareto_front() w
 computes one offline (the 3-objective DTLZ5/6/7 fronts are downloaded, so they are skipped).
 """
 
-import json
-import pathlib
-
 import numpy as np
-import pymoo
 from pymoo.problems.many.cdtlz import C1DTLZ1, C1DTLZ3, C2DTLZ2, C3DTLZ1, C3DTLZ4
 from pymoo.problems.many.dtlz import DTLZ1, DTLZ2, DTLZ3, DTLZ4, DTLZ5, DTLZ6, DTLZ7
 from pymoo.problems.multi.zdt import ZDT1, ZDT2, ZDT3, ZDT4, ZDT6
+
+from fixture_common import case, matrix, sample_rows, write_fixture
 
 ZDT = {"zdt1": (ZDT1, 30), "zdt2": (ZDT2, 30), "zdt3": (ZDT3, 30), "zdt4": (ZDT4, 10), "zdt6": (ZDT6, 10)}
 # Class, k (distance variables) of the default size, x_M value where g = 0.
@@ -65,37 +63,14 @@ def build(name, options):
     return cls(**kwargs), optimal
 
 
-def rows(problem, optimal, seed):
-    """Six uniform random rows, the two corners, the middle, and a row with optimal x_M."""
-    rng = np.random.default_rng(seed)
-    xl, xu = problem.xl, problem.xu
-    X = xl + rng.random((6, problem.n_var)) * (xu - xl)
-    front = xl + rng.random(problem.n_var) * (xu - xl)
-    front[problem.n_obj - 1 :] = optimal  # ZDT: x2..xn; DTLZ: x_M
-    return np.vstack([X, xl, xu, (xl + xu) / 2, front])
-
-
-def matrix(a):
-    return [[float(v) for v in row] for row in np.atleast_2d(a)]
-
-
 def main():
     cases = []
     for seed, (name, options) in enumerate(CASES):
         problem, optimal = build(name, options)
-        X = rows(problem, optimal, seed)
-        F, G = problem.evaluate(X, return_values_of=["F", "G"])
-        cases.append(
-            {
-                "problem": name,
-                "options": options,
-                "nVar": int(problem.n_var),
-                "nObj": int(problem.n_obj),
-                "X": matrix(X),
-                "F": matrix(F),
-                "G": matrix(G) if problem.n_ieq_constr > 0 else None,
-            }
-        )
+        # Six uniform random rows, the two corners, the middle, and a row with optimal x_M
+        # (ZDT: x2..xn; DTLZ: x_M).
+        X = sample_rows(problem, np.random.default_rng(seed), lambda _row: optimal)
+        cases.append(case(name, options, problem, X, n_constr=False))
 
     fronts = []
 
@@ -112,16 +87,7 @@ def main():
         front(name, {"nObj": 2}, "pareto_front(n_points=50)", build(name, {"nObj": 2})[0].pareto_front(n_points=50))
     front("dtlz7", {"nObj": 2}, "pareto_front(n_points=25)", build("dtlz7", {"nObj": 2})[0].pareto_front(n_points=25))
 
-    out = {
-        "generator": "packages/benchmarks/scripts/pymoo-fixtures.py",
-        "pymoo": pymoo.__version__,
-        "numpy": np.__version__,
-        "cases": cases,
-        "fronts": fronts,
-    }
-    path = pathlib.Path(__file__).resolve().parent.parent / "src" / "fixtures" / "pymoo-values.json"
-    path.write_text(json.dumps(out, separators=(",", ":")) + "\n")
-    print(f"wrote {len(cases)} cases and {len(fronts)} fronts (pymoo {pymoo.__version__})")
+    write_fixture(__file__, "pymoo-values.json", cases=cases, fronts=fronts)
 
 
 if __name__ == "__main__":

@@ -2,16 +2,10 @@
 // scripts/ctp-engineering-fixtures.py and records the pymoo version), option checks, and the
 // fronts checked through `evaluate`: every point is reached by a feasible x, and neither a dense
 // scan of the objective space nor random points beat or escape them.
-import { readFileSync } from 'node:fs';
-import {
-  InvalidArgumentError,
-  latinHypercube,
-  nonDominatedSort,
-  type RealVariable,
-  toMatrix,
-} from '@paretokit/problem';
+import { InvalidArgumentError, latinHypercube, type RealVariable } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
-import { close, evaluateRows, rowsOf } from '../test/support.js';
+import { type CtpEngineeringCase, expectCtpEngineeringCase, readFixture } from '../test/fixtures.js';
+import { evaluateRows, expectBiobjectiveFront, rowsOf } from '../test/support.js';
 import type { KnownFrontProblem } from './benchmark-problem.js';
 import { type Ctp1Options, ctp1, ctp2, ctp3, ctp4, ctp5, ctp6, ctp7, ctp8 } from './ctp.js';
 import { ctp1Coefficients } from './internal/ctp-family.js';
@@ -28,35 +22,10 @@ const factories: Record<string, (options?: Ctp1Options) => KnownFrontProblem> = 
 };
 const names = Object.keys(factories);
 
-type Value = number | 'NaN' | 'Infinity' | '-Infinity';
-interface Case {
-  problem: string;
-  options: Ctp1Options;
-  nVar: number;
-  nConstr: number;
-  xl: number[];
-  xu: number[];
-  X: number[][];
-  F: Value[][];
-  G: Value[][];
-}
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/pymoo-ctp-engineering.json', import.meta.url), 'utf8'),
-) as { pymoo: string; cases: Case[] };
+const fixture = readFixture<{ pymoo: string; cases: CtpEngineeringCase<Ctp1Options>[] }>(
+  'pymoo-ctp-engineering.json',
+);
 const cases = fixture.cases.filter((c) => c.problem in factories);
-
-/** 1e-9 relative (absolute below 1); a non-finite value of pymoo must come back as the same kind. */
-function expectSame(actual: number[][], expected: Value[][], what: string) {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    row.forEach((v, j) => {
-      const e = expected[i]![j]!;
-      if (typeof e === 'string' ? String(v) !== e : !close(v, e, 1e-9)) {
-        expect.fail(`${what} row ${i}, column ${j}: ${v} differs from pymoo's ${e}`);
-      }
-    });
-  });
-}
 
 describe(`CTP values agree with pymoo ${fixture.pymoo}`, () => {
   it('cover every problem with both g functions, and CTP1 with 1, 3 and 5 constraints', () => {
@@ -79,15 +48,7 @@ describe(`CTP values agree with pymoo ${fixture.pymoo}`, () => {
 
   it.each(cases.map((c) => [`${c.problem}(${JSON.stringify(c.options)})`, c] as const))(
     '%s: bounds, F and G to 1e-9',
-    (_, c) => {
-      const problem = factories[c.problem]!(c.options);
-      expect(problem.variables.map((v) => (v as RealVariable).lower)).toEqual(c.xl);
-      expect(problem.variables.map((v) => (v as RealVariable).upper)).toEqual(c.xu);
-      expect([problem.objectives.length, problem.constraints.length]).toEqual([2, c.nConstr]);
-      const { F, G } = evaluateRows(problem, c.X);
-      expectSame(F, c.F, 'F');
-      expectSame(G!, c.G, 'G');
-    },
+    (_, c) => expectCtpEngineeringCase(factories[c.problem]!(c.options), c),
   );
 });
 
@@ -183,12 +144,7 @@ describe.each(names)('%s front', (name) => {
   const front = rowsOf(problem.paretoFront(2000));
 
   it('is sorted by f1, mutually non-dominated, and spans idealPoint to nadirPoint', () => {
-    expect(front.every((p, i) => i === 0 || p[0]! > front[i - 1]![0]!)).toBe(true);
-    expect(Array.from(nonDominatedSort(toMatrix(front)).rank).every((r) => r === 0)).toBe(true);
-    const f1 = front.map((p) => p[0]!);
-    const f2 = front.map((p) => p[1]!);
-    expect(problem.idealPoint).toEqual([Math.min(...f1), Math.min(...f2)]);
-    expect(problem.nadirPoint).toEqual([Math.max(...f1), Math.max(...f2)]);
+    expectBiobjectiveFront(problem, front);
   });
 
   it('gives n points (the isolated ones first), never more than n', () => {

@@ -1,10 +1,10 @@
 // DAS-CMOP1-9: agreement with pymoo 0.6.2 (the fixture is written by scripts/dascmop-fixtures.py
 // and records the pymoo version), option checks, and the fronts checked through `evaluate`:
 // every point is reached by a feasible x, and a dense feasible grid neither beats nor escapes it.
-import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, latinHypercube, nonDominatedSort, toMatrix } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
-import { close, evaluateRows, rowsOf } from '../test/support.js';
+import { expectValues, type PymooCase, readFixture } from '../test/fixtures.js';
+import { evaluateRows, rowsOf } from '../test/support.js';
 import type { BenchmarkProblem } from './benchmark-problem.js';
 import {
   type DascmopOptions,
@@ -34,37 +34,11 @@ const factories: Record<string, (options: DascmopOptions) => BenchmarkProblem> =
 const names = Object.keys(factories);
 const difficulties = DASCMOP_DIFFICULTIES.map((_, i) => i + 1);
 
-type Value = number | 'NaN' | 'Infinity' | '-Infinity';
-interface Fixture {
+const fixture = readFixture<{
   pymoo: string;
   difficulties: number[][];
-  cases: {
-    problem: string;
-    options: DascmopOptions;
-    nVar: number;
-    nObj: number;
-    nConstr: number;
-    X: number[][];
-    F: Value[][];
-    G: Value[][];
-  }[];
-}
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/pymoo-dascmop.json', import.meta.url), 'utf8'),
-) as Fixture;
-
-/** 1e-9 relative (absolute below 1); a non-finite value of pymoo must come back as the same kind. */
-function expectSame(actual: number[][], expected: Value[][], what: string) {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    row.forEach((v, j) => {
-      const e = expected[i]![j]!;
-      if (typeof e === 'string' ? String(v) !== e : !close(v, e, 1e-9)) {
-        expect.fail(`${what} row ${i}, column ${j}: ${v} differs from pymoo's ${e}`);
-      }
-    });
-  });
-}
+  cases: PymooCase<DascmopOptions>[];
+}>('pymoo-dascmop.json');
 
 describe(`DAS-CMOP values agree with pymoo ${fixture.pymoo}`, () => {
   it("the difficulty table is pymoo's, `difficulty: d` its row d counted from 1", () => {
@@ -94,9 +68,7 @@ describe(`DAS-CMOP values agree with pymoo ${fixture.pymoo}`, () => {
         c.nObj,
         c.nConstr,
       ]);
-      const { F, G } = evaluateRows(problem, c.X);
-      expectSame(F, c.F, 'F');
-      expectSame(G!, c.G, 'G');
+      expectValues(problem, c, 1e-9);
     },
   );
 });

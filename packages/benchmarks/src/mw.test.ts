@@ -2,7 +2,6 @@
 // scripts/mw-fixtures.py); its options; and its fronts: pymoo's where pymoo computes them offline,
 // and for every front, decision vectors (inverted here afresh from Ma & Wang's definitions) that
 // reach each point through `evaluate`, feasibly, with no nearby feasible point dominating it.
-import { readFileSync } from 'node:fs';
 import {
   checkProblem,
   InvalidArgumentError,
@@ -12,50 +11,20 @@ import {
   toMatrix,
 } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
+import { expectEntries, expectValues, type PymooCase, readFixture } from '../test/fixtures.js';
 import { close, evaluateRows, rowsOf, solve, sortedRows } from '../test/support.js';
 import type { BenchmarkProblem, KnownFrontProblem } from './benchmark-problem.js';
 import * as mw from './mw.js';
 
 type Options = { nVar?: number; nObj?: number };
-/** JSON has no NaN: the fixture writes non-finite values as strings. */
-type Value = number | 'NaN' | 'Infinity' | '-Infinity';
-interface Case {
-  problem: string;
-  options: Options;
-  nVar: number;
-  nObj: number;
-  nConstr: number;
-  X: number[][];
-  F: Value[][];
-  G: Value[][];
-}
-interface Fixture {
+const fixture = readFixture<{
   pymoo: string;
-  cases: Case[];
+  cases: PymooCase<Options>[];
   fronts: { problem: string; options: Options; F: number[][] }[];
-}
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/pymoo-mw.json', import.meta.url), 'utf8'),
-) as Fixture;
+}>('pymoo-mw.json');
 const factories = mw as unknown as Record<string, (options?: Options) => BenchmarkProblem>;
 const names = Array.from({ length: 14 }, (_, i) => `mw${i + 1}`);
 const known = (name: string, options?: Options) => factories[name]!(options) as KnownFrontProblem;
-
-/** Fails at the first entry where `ok(actual, expected)` does not hold. */
-function expectEntries(actual: number[][], expected: number[][], ok: (v: number, e: number) => boolean) {
-  expect(actual.length).toBe(expected.length);
-  for (const [i, row] of actual.entries()) {
-    for (const [j, v] of row.entries()) {
-      if (!ok(v, expected[i]![j]!)) expect.fail(`row ${i}, column ${j}: ${v}, expected ${expected[i]![j]}`);
-    }
-  }
-}
-
-/** Equal to pymoo's to 1e-9 relative (absolute near 0), or the same kind of non-finite value. */
-function expectSame(actual: number[][], expected: Value[][]) {
-  const e = expected.map((row) => row.map(Number));
-  expectEntries(actual, e, (v, w) => (Number.isFinite(w) ? close(v, w, 1e-9) : Object.is(v, w)));
-}
 
 describe(`values agree with pymoo ${fixture.pymoo}`, () => {
   it('cover MW1-MW14, with 2 to 5 objectives and other nVar', () => {
@@ -72,9 +41,7 @@ describe(`values agree with pymoo ${fixture.pymoo}`, () => {
         c.nObj,
         c.nConstr,
       ]);
-      const { F, G } = evaluateRows(problem, c.X);
-      expectSame(F, c.F);
-      expectSame(G!, c.G);
+      expectValues(problem, c, 1e-9);
     },
   );
 

@@ -1,10 +1,9 @@
 // Agreement with pymoo, the independent oracle: values at fixed points and pareto_front().
 // The fixture is written by scripts/pymoo-fixtures.py (it records the pymoo version).
-import { readFileSync } from 'node:fs';
 import { nonDominatedSort, toMatrix } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
+import { expectClose, expectValues, readFixture } from '../test/fixtures.js';
 import {
-  close,
   decisionFor,
   evaluateRows,
   factories,
@@ -28,22 +27,9 @@ interface Fixture {
   }[];
   fronts: { problem: string; options: Options; call: string; F: number[][] }[];
 }
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/pymoo-values.json', import.meta.url), 'utf8'),
-) as Fixture;
+const fixture = readFixture<Fixture>('pymoo-values.json');
 const pymooFront = (problem: string, nObj = 3) =>
   fixture.fronts.find((f) => f.problem === problem && f.F[0]!.length === nObj)!.F;
-
-function expectClose(actual: number[][], expected: number[][], tol: number) {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    row.forEach((v, j) => {
-      if (!close(v, expected[i]![j]!, tol)) {
-        expect.fail(`row ${i}, column ${j}: ${v} differs from pymoo's ${expected[i]![j]}`);
-      }
-    });
-  });
-}
 
 function expectSameSet(ours: number[][], theirs: number[][], tol: number) {
   expectClose(sortedRows(ours), sortedRows(theirs), tol);
@@ -61,10 +47,7 @@ describe(`values agree with pymoo ${fixture.pymoo}`, () => {
       const problem = factories[c.problem]!(c.options);
       expect(problem.variables.length).toBe(c.nVar);
       expect(problem.objectives.length).toBe(c.nObj);
-      const { F, G } = evaluateRows(problem, c.X);
-      expectClose(F, c.F, 1e-10);
-      if (c.G === null) expect(G).toBeUndefined();
-      else expectClose(G!, c.G, 1e-10);
+      expectValues(problem, c, 1e-10);
     },
   );
 });

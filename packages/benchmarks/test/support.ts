@@ -1,7 +1,8 @@
 // Shared by the tests: the factories by name, the fronts' closed forms written out afresh from
 // the papers (not from the sources under test), and decision vectors that reach a given front
 // point, so front samples can be checked through `evaluate` itself.
-import { type Matrix, toMatrix } from '@paretokit/problem';
+import { type Matrix, nonDominatedSort, toMatrix } from '@paretokit/problem';
+import { expect } from 'vitest';
 import type { BenchmarkProblem, KnownFrontProblem } from '../src/index.js';
 import * as benchmarks from '../src/index.js';
 
@@ -133,4 +134,20 @@ export function sortedRows(rows: readonly (readonly number[])[]): number[][] {
       for (let j = 0; j < a.length; j++) if (Math.abs(a[j]! - b[j]!) > 1e-9) return a[j]! - b[j]!;
       return 0;
     });
+}
+
+/**
+ * A two-objective front sampled as `front`: sorted by rising f1, mutually non-dominated, and its
+ * least and greatest f1 and f2 are exactly the problem's idealPoint and nadirPoint.
+ */
+export function expectBiobjectiveFront(
+  problem: { readonly idealPoint?: readonly number[]; readonly nadirPoint?: readonly number[] },
+  front: number[][],
+): void {
+  expect(front.every((p, i) => i === 0 || p[0]! > front[i - 1]![0]!)).toBe(true);
+  expect(Array.from(nonDominatedSort(toMatrix(front)).rank).every((r) => r === 0)).toBe(true);
+  const f1 = front.map((p) => p[0]!);
+  const f2 = front.map((p) => p[1]!);
+  expect(problem.idealPoint).toEqual([Math.min(...f1), Math.min(...f2)]);
+  expect(problem.nadirPoint).toEqual([Math.max(...f1), Math.max(...f2)]);
 }

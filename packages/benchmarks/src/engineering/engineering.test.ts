@@ -2,45 +2,22 @@
 // fixture is written by scripts/ctp-engineering-fixtures.py and records the pymoo version), hand
 // values, and the fronts: pymoo's offline ones compared, every point reached by a feasible x
 // through `evaluate`, none beaten by random feasible points.
-import { readFileSync } from 'node:fs';
-import { latinHypercube, nonDominatedSort, type RealVariable, toMatrix } from '@paretokit/problem';
+import { latinHypercube } from '@paretokit/problem';
 import { describe, expect, it } from 'vitest';
-import { close, evaluateRows, rowsOf } from '../../test/support.js';
+import { type CtpEngineeringCase, expectCtpEngineeringCase, readFixture } from '../../test/fixtures.js';
+import { close, evaluateRows, expectBiobjectiveFront, rowsOf } from '../../test/support.js';
 import type { BenchmarkProblem } from '../benchmark-problem.js';
 import { bnh, osy, srn, tnk, truss2d, weldedBeam } from './index.js';
 
 const factories: Record<string, () => BenchmarkProblem> = { bnh, osy, srn, tnk, weldedBeam, truss2d };
 
-type Value = number | 'NaN' | 'Infinity' | '-Infinity';
-interface Case {
-  problem: string;
-  call: string;
-  nVar: number;
-  nConstr: number;
-  xl: number[];
-  xu: number[];
-  X: number[][];
-  F: Value[][];
-  G: Value[][];
-}
-const fixture = JSON.parse(
-  readFileSync(new URL('../fixtures/pymoo-ctp-engineering.json', import.meta.url), 'utf8'),
-) as { pymoo: string; cases: Case[]; fronts: { problem: string; F: number[][] }[] };
+const fixture = readFixture<{
+  pymoo: string;
+  cases: CtpEngineeringCase[];
+  fronts: { problem: string; F: number[][] }[];
+}>('pymoo-ctp-engineering.json');
 const cases = fixture.cases.filter((c) => c.problem in factories);
 const pymooFront = (name: string) => fixture.fronts.find((f) => f.problem === name)!.F;
-
-/** 1e-9 relative (absolute below 1); a non-finite value of pymoo must come back as the same kind. */
-function expectSame(actual: number[][], expected: Value[][], what: string) {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, i) => {
-    row.forEach((v, j) => {
-      const e = expected[i]![j]!;
-      if (typeof e === 'string' ? String(v) !== e : !close(v, e, 1e-9)) {
-        expect.fail(`${what} row ${i}, column ${j}: ${v} differs from pymoo's ${e}`);
-      }
-    });
-  });
-}
 
 describe(`engineering problems agree with pymoo ${fixture.pymoo}`, () => {
   it('cover every problem; only the truss gives non-finite values (at its lower bound)', () => {
@@ -51,15 +28,9 @@ describe(`engineering problems agree with pymoo ${fixture.pymoo}`, () => {
     }
   });
 
-  it.each(cases.map((c) => [c.call, c] as const))('%s: bounds, F and G to 1e-9', (_, c) => {
-    const problem = factories[c.problem]!();
-    expect(problem.variables.map((v) => (v as RealVariable).lower)).toEqual(c.xl);
-    expect(problem.variables.map((v) => (v as RealVariable).upper)).toEqual(c.xu);
-    expect([problem.objectives.length, problem.constraints.length]).toEqual([2, c.nConstr]);
-    const { F, G } = evaluateRows(problem, c.X);
-    expectSame(F, c.F, 'F');
-    expectSame(G!, c.G, 'G');
-  });
+  it.each(cases.map((c) => [c.call, c] as const))('%s: bounds, F and G to 1e-9', (_, c) =>
+    expectCtpEngineeringCase(factories[c.problem]!(), c),
+  );
 });
 
 describe('by hand', () => {
@@ -162,12 +133,7 @@ describe.each(Object.keys(decisions))('%s front', (name) => {
   it('has n points (TNK: n - 1 when n is even and it has the diagonal point), sorted and non-dominated', () => {
     expect(front.length).toBe(name === 'tnk' ? 999 : 1000);
     expect(problem.paretoFront(7).rows).toBe(7);
-    expect(front.every((p, i) => i === 0 || p[0]! > front[i - 1]![0]!)).toBe(true);
-    expect(Array.from(nonDominatedSort(toMatrix(front)).rank).every((r) => r === 0)).toBe(true);
-    const f1 = front.map((p) => p[0]!);
-    const f2 = front.map((p) => p[1]!);
-    expect(problem.idealPoint).toEqual([Math.min(...f1), Math.min(...f2)]);
-    expect(problem.nadirPoint).toEqual([Math.max(...f1), Math.max(...f2)]);
+    expectBiobjectiveFront(problem, front);
   });
 
   it('is reached by feasible x through evaluate (constraint boundaries to rounding)', () => {

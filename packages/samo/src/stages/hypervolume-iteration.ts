@@ -2,7 +2,8 @@ import { maxGenerations, minimize, nsga2 } from '@paretokit/algorithms';
 import { InvalidArgumentError, type Matrix } from '@paretokit/problem';
 import { surrogateProblem } from '../internal/surrogate-problem.js';
 import { evaluatedRows } from './choose-infill.js';
-import { fitSurrogates, type TrainingData, trainingData } from './fit-surrogates.js';
+import type { TrainingData } from './fit-surrogates.js';
+import { fittedIteration } from './fitted-iteration.js';
 import { hypervolumeInfill } from './hypervolume-infill.js';
 import { type Selection, selectSurrogates } from './select-surrogates.js';
 import type { IterationContext, IterationProposal, SamoIteration } from './types.js';
@@ -87,49 +88,33 @@ export function hypervolumeIteration(options: HypervolumeIterationOptions = {}):
   const warmStart = options.warmStart ?? true;
   return async (context: IterationContext): Promise<IterationProposal> => {
     const { random, signal, problem } = context;
-    const data = trainingData(context, random.nextUint32());
-    const selection = await chooseModels(context, data);
-    const fitted = await fitSurrogates(context, data, selection.chosen);
-    signal?.throwIfAborted();
-    const started = performance.now();
-    const m = problem.objectives.length;
-    const surrogate = surrogateProblem(
-      problem,
-      fitted.models.slice(0, m),
-      fitted.models.slice(m),
-      context.encode,
-    );
-    const optimizer = nsga2({
-      populationSize,
-      ...(warmStart && context.evaluated.rows > 0
-        ? { sampling: context.evaluated }
-        : { sampling: 'latin-hypercube' }),
+    return fittedIteration(context, chooseModels, async (models) => {
+      const m = problem.objectives.length;
+      const surrogate = surrogateProblem(problem, models.slice(0, m), models.slice(m), context.encode);
+      const optimizer = nsga2({
+        populationSize,
+        ...(warmStart && context.evaluated.rows > 0
+          ? { sampling: context.evaluated }
+          : { sampling: 'latin-hypercube' }),
+      });
+      const solved = await minimize(surrogate, optimizer, {
+        termination: maxGenerations(generations),
+        seed: random.nextUint32(),
+        ...(signal === undefined ? {} : { signal }),
+      });
+      return hypervolumeInfill({
+        problem,
+        X: context.X,
+        F: context.F,
+        G: context.G,
+        candidates: stack(solved.population.X, solved.X),
+        models,
+        encode: context.encode,
+        evaluated: evaluatedRows(context),
+        count: context.count,
+        beta,
+        random,
+      });
     });
-    const solved = await minimize(surrogate, optimizer, {
-      termination: maxGenerations(generations),
-      seed: random.nextUint32(),
-      ...(signal === undefined ? {} : { signal }),
-    });
-    const chosen = hypervolumeInfill({
-      problem,
-      X: context.X,
-      F: context.F,
-      G: context.G,
-      candidates: stack(solved.population.X, solved.X),
-      models: fitted.models,
-      encode: context.encode,
-      evaluated: evaluatedRows(context),
-      count: context.count,
-      beta,
-      random,
-    });
-    return {
-      X: chosen.X,
-      targets: selection.diagnostics,
-      infill: chosen.choices,
-      selectionMs: selection.selectionMs,
-      fitMs: fitted.fitMs,
-      optimizeMs: performance.now() - started,
-    };
   };
 }

@@ -1,5 +1,5 @@
 import { chooseInfill, evaluatedRows } from './choose-infill.js';
-import { fitSurrogates, trainingData } from './fit-surrogates.js';
+import { fittedIteration } from './fitted-iteration.js';
 import { searchSurrogates } from './search-surrogates.js';
 import { selectSurrogates } from './select-surrogates.js';
 import type { IterationContext, IterationProposal } from './types.js';
@@ -21,27 +21,16 @@ import type { IterationContext, IterationProposal } from './types.js';
  * result.iterations.map((d) => d.infill.length) // => [0, 3, 1]
  */
 export async function studyIteration(context: IterationContext): Promise<IterationProposal> {
-  const { random, settings, signal } = context;
-  const data = trainingData(context, random.nextUint32());
-  const selection = await selectSurrogates(context, data);
-  const fitted = await fitSurrogates(context, data, selection.chosen);
-  signal?.throwIfAborted();
-  const started = performance.now();
-  const solved = await searchSurrogates(context, fitted.models, random.nextUint32());
-  const chosen = chooseInfill(
-    solved,
-    evaluatedRows(context),
-    context.count,
-    settings.infill,
-    random,
-    context.problem.variables,
-  );
-  return {
-    X: chosen.X,
-    targets: selection.diagnostics,
-    infill: chosen.choices,
-    selectionMs: selection.selectionMs,
-    fitMs: fitted.fitMs,
-    optimizeMs: performance.now() - started,
-  };
+  const { random, settings } = context;
+  return fittedIteration(context, selectSurrogates, async (models) => {
+    const solved = await searchSurrogates(context, models, random.nextUint32());
+    return chooseInfill(
+      solved,
+      evaluatedRows(context),
+      context.count,
+      settings.infill,
+      random,
+      context.problem.variables,
+    );
+  });
 }

@@ -21,6 +21,45 @@ export function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, le
   return s0 + s1 + (s2 + s3);
 }
 
+/** The four sums of {@link dot2x2}; hoisted so that a call allocates nothing. Read right after the call. */
+const sums = new Float64Array(4);
+
+/**
+ * The inner products of rows p0, p1 of `p` with rows q0, q1 of `q` (row starts) over columns
+ * from..to-1, into `sums` as (p0·q0, p0·q1, p1·q0, p1·q1); p0·q0 and p0·q1 start from s00 and s01.
+ * A 2×2 block shares its four loads between four multiply-adds instead of two; the blocked
+ * factorisation and inversion below spend their time here. O(to - from).
+ */
+function dot2x2(
+  p: Float64Array,
+  p0: number,
+  p1: number,
+  q: Float64Array,
+  q0: number,
+  q1: number,
+  from: number,
+  to: number,
+  s00 = 0,
+  s01 = 0,
+): void {
+  let s10 = 0;
+  let s11 = 0;
+  for (let k = from; k < to; k++) {
+    const a0 = p[p0 + k]!;
+    const a1 = p[p1 + k]!;
+    const b0 = q[q0 + k]!;
+    const b1 = q[q1 + k]!;
+    s00 += a0 * b0;
+    s01 += a0 * b1;
+    s10 += a1 * b0;
+    s11 += a1 * b1;
+  }
+  sums[0] = s00;
+  sums[1] = s01;
+  sums[2] = s10;
+  sums[3] = s11;
+}
+
 /**
  * Overwrites the lower triangle of the symmetric matrix `a` (row-major n×n, only its lower
  * triangle read) with its Cholesky factor L (A = L·Lᵀ). Returns false, leaving `a` partly
@@ -53,27 +92,14 @@ function choleskyRowPair(a: Float64Array, n: number, i: number): boolean {
   for (let j = 0; j < i; j += 2) {
     const rj = j * n;
     const rj1 = rj + n;
-    let s00 = 0;
-    let s01 = 0;
-    let s10 = 0;
-    let s11 = 0;
-    for (let k = 0; k < j; k++) {
-      const li = a[ri + k]!;
-      const li1 = a[ri1 + k]!;
-      const lj = a[rj + k]!;
-      const lj1 = a[rj1 + k]!;
-      s00 += li * lj;
-      s01 += li * lj1;
-      s10 += li1 * lj;
-      s11 += li1 * lj1;
-    }
+    dot2x2(a, ri, ri1, a, rj, rj1, 0, j);
     // Column j + 1 also needs the k = j term, with the entries of column j just computed.
-    const x0 = (a[ri + j]! - s00) / a[rj + j]!;
-    const x1 = (a[ri1 + j]! - s10) / a[rj + j]!;
+    const x0 = (a[ri + j]! - sums[0]!) / a[rj + j]!;
+    const x1 = (a[ri1 + j]! - sums[2]!) / a[rj + j]!;
     a[ri + j] = x0;
     a[ri1 + j] = x1;
-    a[ri + j + 1] = (a[ri + j + 1]! - s01 - x0 * a[rj1 + j]!) / a[rj1 + j + 1]!;
-    a[ri1 + j + 1] = (a[ri1 + j + 1]! - s11 - x1 * a[rj1 + j]!) / a[rj1 + j + 1]!;
+    a[ri + j + 1] = (a[ri + j + 1]! - sums[1]! - x0 * a[rj1 + j]!) / a[rj1 + j + 1]!;
+    a[ri1 + j + 1] = (a[ri1 + j + 1]! - sums[3]! - x1 * a[rj1 + j]!) / a[rj1 + j + 1]!;
   }
   const pivot = a[ri + i]! - dot(a, ri, a, ri, i);
   if (!(pivot > 0)) return false;
@@ -178,28 +204,15 @@ function inverseColumnPair(L: Float64Array, n: number, i: number, U: Float64Arra
     const rj = j * n;
     const rj1 = rj + n;
     // Row j + 1 of U starts at column j + 1: the k = j terms are added to row j below.
-    let s00 = 0;
-    let s01 = 0;
-    let s10 = 0;
-    let s11 = 0;
-    for (let k = j + 1; k < i; k++) {
-      const li = L[ri + k]!;
-      const li1 = L[ri1 + k]!;
-      const uj = U[rj + k]!;
-      const uj1 = U[rj1 + k]!;
-      s00 += li * uj;
-      s01 += li * uj1;
-      s10 += li1 * uj;
-      s11 += li1 * uj1;
-    }
+    dot2x2(L, ri, ri1, U, rj, rj1, j + 1, i);
     const ujj = U[rj + j]!;
-    const u0 = -(s00 + L[ri + j]! * ujj) * inv0;
-    const u1 = -s01 * inv0;
+    const u0 = -(sums[0]! + L[ri + j]! * ujj) * inv0;
+    const u1 = -sums[1]! * inv0;
     U[rj + i] = u0;
     U[rj1 + i] = u1;
     // Column i + 1 also needs the k = i terms, with the entries of column i just computed.
-    U[rj + i + 1] = -(s10 + L[ri1 + j]! * ujj + l10 * u0) * inv1;
-    U[rj1 + i + 1] = -(s11 + l10 * u1) * inv1;
+    U[rj + i + 1] = -(sums[2]! + L[ri1 + j]! * ujj + l10 * u0) * inv1;
+    U[rj1 + i + 1] = -(sums[3]! + l10 * u1) * inv1;
   }
   U[ri + i] = inv0;
   U[ri + i + 1] = -l10 * inv0 * inv1;
@@ -218,24 +231,11 @@ function productBlock(U: Float64Array, n: number, a: number, inverse: Float64Arr
     const rb = b * n;
     const rb1 = rb + n;
     // Row a + 1 of U starts at column a + 1, so column a adds to row a only.
-    let s00 = uaa * U[rb + a]!;
-    let s01 = uaa * U[rb1 + a]!;
-    let s10 = 0;
-    let s11 = 0;
-    for (let k = a + 1; k < n; k++) {
-      const ua = U[ra + k]!;
-      const ua1 = U[ra1 + k]!;
-      const ub = U[rb + k]!;
-      const ub1 = U[rb1 + k]!;
-      s00 += ua * ub;
-      s01 += ua * ub1;
-      s10 += ua1 * ub;
-      s11 += ua1 * ub1;
-    }
-    inverse[ra + b] = s00;
-    inverse[ra + b + 1] = s01;
-    inverse[ra1 + b] = s10;
-    inverse[ra1 + b + 1] = s11;
+    dot2x2(U, ra, ra1, U, rb, rb1, a + 1, n, uaa * U[rb + a]!, uaa * U[rb1 + a]!);
+    inverse[ra + b] = sums[0]!;
+    inverse[ra + b + 1] = sums[1]!;
+    inverse[ra1 + b] = sums[2]!;
+    inverse[ra1 + b + 1] = sums[3]!;
   }
   inverse[ra + a] = dot(U, ra + a, U, ra + a, n - a);
   inverse[ra1 + a] = dot(U, ra1 + a + 1, U, ra + a + 1, n - a - 1);
