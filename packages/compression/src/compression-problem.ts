@@ -112,6 +112,8 @@ export interface CompressionProblemOptions {
   readonly sidecar: string | object;
   /** The MedMNIST `.npz` file: a path or a loaded dataset. */
   readonly dataset: string | MedMNISTDataset;
+  /** Expected MD5 of the `.npz` file given by path, checked before it is read (see {@link loadMedMNIST}). */
+  readonly datasetMd5?: string;
   /** Split the objectives are measured on: `validation` (default) or `test` (the study's choice). */
   readonly selectOn?: 'validation' | 'test';
   /** Calibration for x7: the first `count` training images (default 100), min/max or percentile. */
@@ -224,7 +226,13 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
   const split = selectOn === 'validation' ? 'val' : 'test';
   const model = typeof options.model === 'string' ? await loadOnnx(options.model) : options.model;
   const sidecar: ModelSidecar = await readSidecar(options.sidecar);
-  const dataset = typeof options.dataset === 'string' ? await loadMedMNIST(options.dataset) : options.dataset;
+  const dataset =
+    typeof options.dataset === 'string'
+      ? await loadMedMNIST(
+          options.dataset,
+          options.datasetMd5 === undefined ? {} : { md5: options.datasetMd5 },
+        )
+      : options.dataset;
 
   const input = modelInput(model, sidecar.input.name);
   const expected = sidecar.input.shape;

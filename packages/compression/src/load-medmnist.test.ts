@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { retinaFiles } from '../test/shared-data.js';
@@ -94,6 +95,17 @@ describe('loadMedMNIST', () => {
       /train_labels in 0..0, got label 1 at index 1/,
     );
     await expect(loadMedMNIST(new Uint8Array([1, 2, 3]))).rejects.toThrow(/zip/);
+  });
+
+  it('checks the MD5 of the bytes when one is given', async () => {
+    const bytes = encodeMedMNIST(grey);
+    const md5 = createHash('md5').update(bytes).digest('hex');
+    expect((await loadMedMNIST(bytes, { md5: md5.toUpperCase() })).train.count).toBeGreaterThan(0);
+    const wrong = `${md5.slice(0, 31)}${md5[31] === '0' ? '1' : '0'}`;
+    await expect(loadMedMNIST(bytes, { md5: wrong })).rejects.toThrow(
+      new RegExp(`expected MD5 ${wrong}, got MD5 ${md5}`),
+    );
+    await expect(loadMedMNIST(bytes, { md5: 'abc' })).rejects.toThrow(/32 hex digits/);
   });
 });
 

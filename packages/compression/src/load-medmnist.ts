@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InvalidArgumentError } from '@paretokit/problem';
@@ -36,16 +37,37 @@ export interface LoadMedMNISTOptions {
   readonly classes?: number;
   /** Name used in messages and for the official table lookup (default: the file name). */
   readonly name?: string;
+  /**
+   * Expected MD5 of the file's bytes (32 hex digits), checked before anything is read from them,
+   * e.g. `MEDMNIST_FILES.retinamnist.md5` for the official file.
+   */
+  readonly md5?: string;
 }
 
 const SPLITS = ['train', 'val', 'test'] as const;
+
+function checkMd5(bytes: Uint8Array, where: string, md5: string | undefined): void {
+  if (md5 === undefined) return;
+  if (typeof md5 !== 'string' || !/^[0-9a-f]{32}$/i.test(md5)) {
+    throw new InvalidArgumentError({ argument: 'loadMedMNIST: md5', expected: '32 hex digits', actual: md5 });
+  }
+  const got = createHash('md5').update(bytes).digest('hex');
+  if (got !== md5.toLowerCase()) {
+    throw new DatasetFormatError({
+      source: where,
+      expected: `MD5 ${md5.toLowerCase()}`,
+      actual: `MD5 ${got}`,
+      hint: 'The file is not the one expected (corrupted, truncated or another version).',
+    });
+  }
+}
 
 /**
  * Loads a MedMNIST `.npz` file in the official layout (a zip of `.npy` arrays `train_images`,
  * `train_labels`, `val_*`, `test_*`; images uint8 `N x H x W` or `N x H x W x C`, labels `N x 1`)
  * from a path or from its bytes, checking keys, dtypes, shapes and label range. O(file size).
  *
- * @throws DatasetFormatError naming the key and what was expected.
+ * @throws DatasetFormatError naming the key and what was expected, or an MD5 other than `options.md5`.
  * @example
  * const ds = await loadMedMNIST(tinyNpz());
  * [ds.train.count, ds.height, ds.channels, ds.classes] // => [4, 2, 3, 3]
@@ -79,6 +101,7 @@ export async function loadMedMNIST(
       actual: source,
     });
   }
+  checkMd5(bytes, where, options.md5);
   const name =
     options.name ?? (typeof source === 'string' ? basename(source).replace(/\.npz$/, '') : 'dataset');
   const fail = (expected: string, actual: string, hint?: string): never => {
