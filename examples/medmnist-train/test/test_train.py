@@ -1,8 +1,15 @@
-"""Sanity checks of train.py that need numpy but not PyTorch.
+"""Sanity checks of train.py; most need numpy only.
+
+The checks of the resnet18-narrow network (its cost, and a 1-epoch run on 64
+images that exports ONNX) need PyTorch and are skipped without it; the ONNX
+file is also run when the Python onnxruntime is installed.
 
 Run from examples/medmnist-train:  python3 -m unittest discover -s test
 """
 
+import contextlib
+import io
+import json
 import os
 import sys
 import tempfile
@@ -12,6 +19,12 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
 import train  # noqa: E402
+
+try:
+    import torch
+    import torchvision
+except ImportError:
+    torch = torchvision = None
 
 
 def arrays(**override):
@@ -81,6 +94,92 @@ class PreprocessTest(unittest.TestCase):
         self.assertEqual(train.short_number(5e-4), '5e-4')
         self.assertEqual(train.short_number(0.0003), '3e-4')
         self.assertEqual(train.short_number(0.00025), '0.00025')
+
+
+class ArgsTest(unittest.TestCase):
+    def test_resnet50_stays_the_default(self):
+        args = train.parse_args(['--data', 'd.npz', '--out', 'm.onnx'])
+        self.assertEqual(args.arch, 'resnet50')
+        self.assertFalse(args.flip)
+
+    def test_resnet18_narrow_has_width_16_by_default(self):
+        args = train.parse_args(['--data', 'd.npz', '--out', 'm.onnx',
+                                 '--arch', 'resnet18-narrow', '--flip'])
+        self.assertEqual((args.arch, args.width, args.flip),
+                         ('resnet18-narrow', 16, True))
+
+
+def multiply_adds(model, shape):
+    """Multiply-adds of the convolutions and linear layers for one input."""
+    total = [0]
+
+    def count(module, _inputs, output):
+        if isinstance(module, torch.nn.Conv2d):
+            kernel = module.kernel_size[0] * module.kernel_size[1]
+            total[0] += output.numel() * kernel * (
+                module.in_channels // module.groups)
+        else:
+            total[0] += module.in_features * module.out_features
+
+    for module in model.modules():
+        if isinstance(module, (torch.nn.Conv2d, torch.nn.Linear)):
+            module.register_forward_hook(count)
+    with torch.no_grad():
+        model.eval()(torch.zeros(1, *shape))
+    return total[0]
+
+
+@unittest.skipIf(torch is None, 'needs PyTorch and torchvision')
+class NarrowResNetTest(unittest.TestCase):
+    def test_cost_at_width_16(self):
+        model = train.build_model('resnet18-narrow', 5, torch, torchvision)
+        self.assertEqual(sum(p.numel() for p in model.parameters()), 700821)
+        self.assertEqual(multiply_adds(model, (3, 28, 28)), 7691584)
+        with torch.no_grad():
+            logits = model.eval()(torch.zeros(2, 3, 28, 28))
+        self.assertEqual(tuple(logits.shape), (2, 5))
+
+    def test_one_epoch_on_64_images_exports_a_small_onnx(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        rng = np.random.default_rng(0)
+
+        def split(n):
+            return (rng.integers(0, 256, (n, 28, 28, 3), dtype=np.uint8),
+                    (np.arange(n) % 5).astype(np.uint8).reshape(n, 1))
+
+        data = os.path.join(folder.name, 'random.npz')
+        arrays = {}
+        for name, n in (('train', 80), ('val', 10), ('test', 10)):
+            arrays[f'{name}_images'], arrays[f'{name}_labels'] = split(n)
+        np.savez(data, **arrays)
+        out = os.path.join(folder.name, 'narrow.onnx')
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            status = train.main([
+                '--data', data, '--out', out, '--arch', 'resnet18-narrow',
+                '--epochs', '1', '--max-train', '64', '--threads', '1',
+                '--quiet'])
+        self.assertEqual(status, 0)
+        self.assertIn('64 train / 10 val / 10 test', printed.getvalue())
+        self.assertLess(os.path.getsize(out), 5e6)
+        with open(os.path.join(folder.name, 'narrow.json'),
+                  encoding='utf-8') as f:
+            sidecar = json.load(f)
+        self.assertEqual((sidecar['arch'], sidecar['width']),
+                         ('resnet18-narrow', 16))
+        self.assertNotIn('augmentation', sidecar)
+        try:
+            import onnxruntime
+        except ImportError:
+            return  # test/train.test.ts runs the model in onnxruntime-node
+        session = onnxruntime.InferenceSession(
+            out, providers=['CPUExecutionProvider'])
+        x = train.preprocess(arrays['test_images'], np)
+        logits = session.run(['logits'], {'input': x})[0]
+        self.assertEqual(logits.shape, (10, 5))
+        accuracy = float((logits.argmax(1) ==
+                          arrays['test_labels'].reshape(10)).mean())
+        self.assertAlmostEqual(accuracy, sidecar['test_acc'], places=9)
 
 
 if __name__ == '__main__':

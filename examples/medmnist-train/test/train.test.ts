@@ -1,4 +1,4 @@
-// Runs train.py (tiny CNN, 1-2 epochs, a few seconds) on small generated .npz files and checks that
+// Runs train.py (tiny CNN and resnet18-narrow, 1-3 epochs, seconds) on small generated .npz files and checks that
 // the exported ONNX and its sidecar work with @paretokit/compression: onnxruntime-node runs the model,
 // it scores the right number of classes, and the accuracies the sidecar records (measured by PyTorch)
 // are the ones onnxruntime measures on the same splits. Also checks the script's error messages.
@@ -110,9 +110,13 @@ function renameEntry(zip: Uint8Array, from: string, to: string): Uint8Array {
   return Uint8Array.from(Buffer.from(text.split(from).join(to), 'latin1'));
 }
 
-async function expectAgreement(model: string, data: string): Promise<ModelSidecar> {
+async function expectAgreement(
+  model: string,
+  data: string,
+  keys: readonly string[] = SIDECAR_KEYS,
+): Promise<ModelSidecar> {
   const sidecar = await readSidecar(model.replace(/\.onnx$/, '.json'));
-  expect(Object.keys(sidecar)).toEqual(SIDECAR_KEYS);
+  expect(Object.keys(sidecar)).toEqual(keys);
   expect(sidecar.classes).toBe(CLASSES);
   const onnx = await loadOnnx(model);
   const inputs = onnx.proto.graph?.input ?? [];
@@ -208,6 +212,34 @@ describe.skipIf(python === undefined)('train.py', () => {
     expect(sidecar.train_acc).toBeGreaterThan(0.5);
   }, 120_000);
 
+  it('trains the small residual network (resnet18-narrow, width 16) with flips; under 5 MB, onnxruntime agrees', async () => {
+    const data = join(dir, 'narrow.npz');
+    writeFileSync(data, encodeMedMNIST(patterned(28, 3, [24, 9, 9])));
+    const model = join(dir, 'narrow.onnx');
+    const run = train([
+      '--data',
+      data,
+      '--out',
+      model,
+      '--arch',
+      'resnet18-narrow',
+      '--flip',
+      '--epochs',
+      '2',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const sidecar = await expectAgreement(model, data, [...SIDECAR_KEYS, 'width', 'augmentation']);
+    expect(sidecar).toMatchObject({
+      arch: 'resnet18-narrow',
+      width: 16,
+      augmentation: 'random horizontal flips',
+    });
+    const onnx = await loadOnnx(model);
+    const convs = (onnx.proto.graph?.node ?? []).filter((n) => n.op_type === 'Conv').length;
+    expect(convs).toBe(20); // stem, 16 in the blocks, 3 projection shortcuts
+    expect(readFileSync(model).length).toBeLessThan(5e6);
+  }, 120_000);
+
   it('names the missing array of a bad .npz and writes nothing', () => {
     const data = join(dir, 'no-val-labels.npz');
     const good = encodeMedMNIST(patterned(28, 3, [6, 3, 3]));
@@ -242,7 +274,7 @@ describe.skipIf(python === undefined)('train.py', () => {
 });
 
 describe.skipIf(python === undefined)('test_train.py', () => {
-  it('passes (the checks of train.py that need only numpy)', () => {
+  it('passes (the Python unit checks of train.py, resnet18-narrow included)', () => {
     const run = spawnSync(python!, ['-m', 'unittest', 'discover', '-s', 'test'], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       encoding: 'utf8',
