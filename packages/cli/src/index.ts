@@ -13,11 +13,11 @@ export { workerCommand } from './commands/worker.js';
 export type { BenchmarkOptions } from './problem-registry.js';
 export { problemRegistry } from './problem-registry.js';
 export { createProgram } from './program.js';
-export type { CompressionOutcome } from './study/compression-outcome.js';
-export { compressionOutcome, formatCompressionOutcome } from './study/compression-outcome.js';
+export type { CompressionOutcome, CompressionPick, OutcomeRole } from './study/compression-outcome.js';
+export { compressionOutcome, formatCompressionOutcome, OUTCOME_ROLES } from './study/compression-outcome.js';
 export type { ConfigIssue } from './study/config-error.js';
 export { ConfigError } from './study/config-error.js';
-export { DEFAULT_STUDY } from './study/default-study.js';
+export { DEFAULT_STUDY, EMBEDDED_ASSETS, EMBEDDED_MODEL } from './study/default-study.js';
 export type {
   JournalEntry,
   JournaledEvaluator,

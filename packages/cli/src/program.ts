@@ -80,7 +80,7 @@ export function createProgram(
   program
     .command('study')
     .description(
-      'Run a study (problems x methods x seeds, resumable) and write summary.json and report.html; without a file, the embedded default study on constrained benchmark problems.',
+      'Run a study (problems x methods x seeds, resumable) and write summary.json and report.html; without a file, the embedded default: compress the small RetinaMNIST CNN shipped in assets/retinamnist.',
     )
     .argument('[study.json]', 'study configuration (JSON)')
     .option('-o, --out <folder>', "output folder (default: the configuration's)")

@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
 import { renderStudyReport } from '@paretokit/report';
 import { formatCompressionOutcome } from '../study/compression-outcome.js';
-import { DEFAULT_STUDY } from '../study/default-study.js';
+import { ConfigError } from '../study/config-error.js';
+import { DEFAULT_STUDY, EMBEDDED_ASSETS, EMBEDDED_MODEL } from '../study/default-study.js';
 import { runStudy, type StudySummary } from '../study/run-study.js';
 import { loadStudyConfig, parseStudyConfig, problemLabel, type StudyConfig } from '../study/study-config.js';
 import { type StudyQueue, workerCommandLine } from '../study/study-queue.js';
@@ -65,6 +66,20 @@ export function formatStudy(summary: StudySummary): string {
   return lines.join('\n');
 }
 
+/** The embedded default study, or a ConfigError when its files are not there (e.g. an npm install). */
+function embeddedDefault(): StudyConfig {
+  const model = join(EMBEDDED_ASSETS, EMBEDDED_MODEL);
+  if (!existsSync(model)) {
+    throw new ConfigError('the default study', [
+      {
+        path: 'problems[0].model',
+        message: `expected the embedded model at ${model} (it ships with the repository, not with the npm package); give a study file instead, e.g. paretokit study studies/benchmarks.json`,
+      },
+    ]);
+  }
+  return parseStudyConfig(DEFAULT_STUDY, 'the default study', process.cwd());
+}
+
 /**
  * `paretokit study [study.json]`: runs a study (resumably), writes `summary.json` and
  * `report.html` in its folder, and prints the hypervolume table, the tests and the report's path.
@@ -79,10 +94,7 @@ export function formatStudy(summary: StudySummary): string {
 export async function studyCommand(
   options: StudyCommandOptions,
 ): Promise<{ config: StudyConfig; summary: StudySummary; report: string }> {
-  const parsed =
-    options.config === undefined
-      ? parseStudyConfig(DEFAULT_STUDY, 'the default study', process.cwd())
-      : await loadStudyConfig(options.config);
+  const parsed = options.config === undefined ? embeddedDefault() : await loadStudyConfig(options.config);
   const config: StudyConfig = options.out === undefined ? parsed : { ...parsed, out: resolve(options.out) };
   const cells = config.problems.length * config.methods.length * config.seeds.length;
   options.write(

@@ -1,35 +1,58 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNCOMPRESSED } from '@paretokit/compression';
-import type { RunRecord } from './run-one.js';
+import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudyProblem } from './study-problem.js';
-import { mostAccurate } from './study-report.js';
 import { type Spread, spread } from './summarize-study.js';
 
-/** The most accurate compressed model of a compression problem's runs, timed against the base model. */
+/** What a device user asks of a compressed model: the most accurate, the fastest, the smallest. */
+export const OUTCOME_ROLES = ['mostAccurate', 'fastest', 'smallest'] as const;
+/** One of {@link OUTCOME_ROLES}. */
+export type OutcomeRole = (typeof OUTCOME_ROLES)[number];
+
+const ROLE_TEXT: Readonly<Record<OutcomeRole, string>> = {
+  mostAccurate: 'most accurate',
+  fastest: 'fastest',
+  smallest: 'smallest',
+};
+
+/** One chosen compressed model of a study's fronts, measured on the test split. */
+export interface CompressionPick {
+  readonly method: string;
+  readonly seed: number;
+  readonly settings: Readonly<Record<string, string | number | boolean>>;
+  readonly f1: number;
+  readonly selectionAccuracy: number;
+  readonly testAccuracy: number;
+  readonly nonZeroRate: number;
+  /** Bytes of the encoded ONNX model. */
+  readonly sizeBytes: number;
+  /** Test-split inference, in the rounds that alternate between all front models and the base model. */
+  readonly seconds: Spread;
+  /** Median base-model time over this model's median time. */
+  readonly speedup: number;
+  /** Where the model was written (ONNX). */
+  readonly model: string;
+  /** Test-split confusion matrix: rows are the true class, columns the predicted class. */
+  readonly confusion: readonly (readonly number[])[];
+}
+
+/**
+ * The outcome of a compression problem's runs: the base model and, among every feasible front
+ * model (all within the accuracy constraint on the selection split), the most accurate, the
+ * fastest and the smallest, timed side by side on the test split.
+ */
 export interface CompressionOutcome {
   readonly problem: string;
-  readonly base: { readonly selectionAccuracy: number; readonly testAccuracy: number };
-  readonly best: {
-    readonly method: string;
-    readonly seed: number;
-    readonly settings: Readonly<Record<string, string | number | boolean>>;
-    readonly f1: number;
+  readonly base: {
     readonly selectionAccuracy: number;
     readonly testAccuracy: number;
-    readonly nonZeroRate: number;
     readonly sizeBytes: number;
+    readonly seconds: Spread;
   };
-  /** Test-split inference, base and best model in alternating rounds (1 onnxruntime thread unless configured). */
-  readonly timing: {
-    readonly repeats: number;
-    readonly baseSeconds: Spread;
-    readonly bestSeconds: Spread;
-    /** Median base time over median best time. */
-    readonly speedup: number;
-  };
-  /** Where the best model was written (ONNX). */
-  readonly model: string;
+  readonly picks: Readonly<Record<OutcomeRole, CompressionPick>>;
+  /** Timing rounds (each times every model once). */
+  readonly repeats: number;
   /**
    * Every distinct model on a run's front and the base model, test-split inference timed again
    * side by side (median of the alternating rounds): the latency figure of the report.
@@ -42,13 +65,46 @@ export interface CompressionOutcome {
   }[];
 }
 
+interface Candidate {
+  readonly entry: FrontEntry & { readonly test: NonNullable<FrontEntry['test']> };
+  readonly found: string[];
+  readonly method: string;
+  readonly seed: number;
+}
+
+/** Each distinct front model once (runs often share them), with the runs that found it. */
+function distinctFrontModels(records: readonly RunRecord[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const r of records) {
+    for (const e of r.front) {
+      if (e.test === undefined) continue;
+      const key = JSON.stringify(e.settings);
+      let c = byKey.get(key);
+      if (c === undefined) {
+        c = { entry: e as Candidate['entry'], found: [], method: r.method, seed: r.seed };
+        byKey.set(key, c);
+      }
+      c.found.push(`${r.method} seed ${r.seed}`);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Index of the first candidate that no other precedes under `compare` (negative: a before b). O(n). */
+function first(n: number, compare: (a: number, b: number) => number): number {
+  let best = 0;
+  for (let i = 1; i < n; i++) if (compare(i, best) < 0) best = i;
+  return best;
+}
+
 /**
- * Picks the most accurate compressed model of a compression problem's runs (highest accuracy on
- * the selection split, then lowest f1), writes it as ONNX to `dir/<problem>-best.onnx`, and times
- * the test-split inference of the base model and of every distinct front model (the best among
- * them) in `repeats` rounds that alternate between all of them. Undefined for other problems or
- * when no run found a feasible model. Cost: one compression per front model and
- * (models + 1) x repeats inference passes over the test split.
+ * Picks, among every distinct front model of a compression problem's runs, the most accurate
+ * (highest selection-split accuracy, then lowest f1), the fastest (lowest median test-split
+ * time) and the smallest (fewest ONNX bytes); times the test-split inference of the base model
+ * and every front model in `repeats` rounds that alternate between all of them; writes each pick
+ * as `dir/<problem>-<most-accurate|fastest|smallest>.onnx`. Undefined for other problems or when
+ * no run found a feasible model. Cost: one compression per front model and (models + 1) x
+ * repeats inference passes over the test split.
  *
  * @example
  * await compressionOutcome(await buildStudyProblem({ type: 'benchmark', problem: 'c2dtlz2' }), [], tmpdir()) // => undefined
@@ -60,85 +116,101 @@ export async function compressionOutcome(
   repeats = 5,
 ): Promise<CompressionOutcome | undefined> {
   const problem = study.compression;
-  const best = mostAccurate(records);
   const base = records.find((r) => r.base !== undefined)?.base;
-  if (problem === undefined || best === undefined || best.test === undefined || base === undefined)
-    return undefined;
-  const model = join(dir, `${study.label}-best.onnx`);
-  writeFileSync(model, await problem.compressedModel(problem.decodeConfig(best.x)));
-  // Each distinct front model once (runs often share them), with the runs that found it.
-  const fronts = new Map<
-    string,
-    { x: readonly number[]; nonZeroRate: number; found: string[]; group: string }
-  >();
-  for (const r of records) {
-    for (const e of r.front) {
-      const key = JSON.stringify(e.settings);
-      const entry = fronts.get(key) ?? {
-        x: e.x,
-        nonZeroRate: e.test?.nonZeroRate ?? Number.NaN,
-        found: [],
-        group: r.method,
-      };
-      entry.found.push(`${r.method} seed ${r.seed}`);
-      fronts.set(key, entry);
-    }
-  }
-  const models = [...fronts.values()];
+  const candidates = distinctFrontModels(records);
+  if (problem === undefined || base === undefined || candidates.length === 0) return undefined;
   const seconds = await problem.timeInference(
-    [UNCOMPRESSED, ...models.map((m) => problem.decodeConfig(m.x))],
+    [UNCOMPRESSED, ...candidates.map((c) => problem.decodeConfig(c.entry.x))],
     { repeats },
   );
-  const b = spread(seconds[0]!);
-  const c = spread(seconds[1 + [...fronts.keys()].indexOf(JSON.stringify(best.settings))]!);
-  const latency = [
-    {
-      label: 'base model',
-      group: 'base model',
-      nonZeroRate: base.test.nonZeroRate,
-      seconds: b.median,
-    },
-    ...models.map((m, i) => ({
-      label: m.found.join(', '),
-      group: m.group,
-      nonZeroRate: m.nonZeroRate,
-      seconds: spread(seconds[i + 1]!).median,
-    })),
-  ];
+  const baseSeconds = spread(seconds[0]!);
+  const medians = candidates.map((_, i) => spread(seconds[i + 1]!).median);
+  const accuracy = (i: number) => candidates[i]!.entry.objectives[1]!;
+  const size = (i: number) => candidates[i]!.entry.test.sizeBytes;
+  const n = candidates.length;
+  const index: Record<OutcomeRole, number> = {
+    mostAccurate: first(
+      n,
+      (a, b) =>
+        accuracy(b) - accuracy(a) ||
+        candidates[a]!.entry.objectives[0]! - candidates[b]!.entry.objectives[0]!,
+    ),
+    fastest: first(n, (a, b) => medians[a]! - medians[b]! || accuracy(b) - accuracy(a)),
+    smallest: first(n, (a, b) => size(a) - size(b) || accuracy(b) - accuracy(a)),
+  };
+  const picks = {} as Record<OutcomeRole, CompressionPick>;
+  for (const role of OUTCOME_ROLES) {
+    const i = index[role];
+    const c = candidates[i]!;
+    const model = join(dir, `${study.label}-${ROLE_TEXT[role].replace(' ', '-')}.onnx`);
+    writeFileSync(model, await problem.compressedModel(problem.decodeConfig(c.entry.x)));
+    const s = spread(seconds[i + 1]!);
+    picks[role] = {
+      method: c.method,
+      seed: c.seed,
+      settings: c.entry.settings,
+      f1: c.entry.objectives[0]!,
+      selectionAccuracy: c.entry.objectives[1]!,
+      testAccuracy: c.entry.test.accuracy,
+      nonZeroRate: c.entry.test.nonZeroRate,
+      sizeBytes: c.entry.test.sizeBytes,
+      seconds: s,
+      speedup: baseSeconds.median / s.median,
+      model,
+      confusion: c.entry.test.confusion,
+    };
+  }
   return {
     problem: study.label,
-    base: { selectionAccuracy: base.selection.accuracy, testAccuracy: base.test.accuracy },
-    best: {
-      method: best.method,
-      seed: best.seed,
-      settings: best.settings,
-      f1: best.objectives[0]!,
-      selectionAccuracy: best.objectives[1]!,
-      testAccuracy: best.test.accuracy,
-      nonZeroRate: best.test.nonZeroRate,
-      sizeBytes: best.test.sizeBytes,
+    base: {
+      selectionAccuracy: base.selection.accuracy,
+      testAccuracy: base.test.accuracy,
+      sizeBytes: base.test.sizeBytes,
+      seconds: baseSeconds,
     },
-    timing: { repeats, baseSeconds: b, bestSeconds: c, speedup: b.median / c.median },
-    model,
-    latency,
+    picks,
+    repeats,
+    latency: [
+      {
+        label: 'base model',
+        group: 'base model',
+        nonZeroRate: base.test.nonZeroRate,
+        seconds: baseSeconds.median,
+      },
+      ...candidates.map((c, i) => ({
+        label: c.found.join(', '),
+        group: c.method,
+        nonZeroRate: c.entry.test.nonZeroRate,
+        seconds: medians[i]!,
+      })),
+    ],
   };
 }
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB`;
+
+function pickLine(role: OutcomeRole, p: CompressionPick): string {
+  return (
+    `  ${ROLE_TEXT[role].padEnd(13)} test accuracy ${p.testAccuracy.toFixed(4)} (selection ${p.selectionAccuracy.toFixed(4)}), ` +
+    `${p.seconds.median.toFixed(3)} s (${p.speedup.toFixed(2)}x), ${mb(p.sizeBytes)}, f1 ${p.f1.toFixed(4)}, ` +
+    `non-zero rate ${p.nonZeroRate.toFixed(3)} (${p.method}, seed ${p.seed}); settings ${JSON.stringify(p.settings)}; ${p.model}`
+  );
+}
+
 /**
- * The outcome in one paragraph, for the terminal and the report.
+ * The outcome as text, for the terminal and the report: the base model, then the most accurate,
+ * the fastest and the smallest compressed model within the accuracy constraint.
  *
  * @example
  * const s = (median) => ({ median, q1: median, q3: median, iqr: 0, min: median, max: median });
- * const o = { problem: 'retina', base: { selectionAccuracy: 0.54, testAccuracy: 0.455 }, best: { method: 'samo-ctaea', seed: 2, settings: { quantize: true }, f1: 0.2, selectionAccuracy: 0.56, testAccuracy: 0.47, nonZeroRate: 0.8, sizeBytes: 18e6 }, timing: { repeats: 5, baseSeconds: s(0.72), bestSeconds: s(0.24), speedup: 3 }, model: 'retina-best.onnx' };
- * formatCompressionOutcome(o).includes('0.240 s vs 0.720 s for the base model (median of 5 alternating rounds): 3.00x faster') // => true
+ * const pick = { method: 'samo', seed: 2, settings: { quantize: true }, f1: 0.2, selectionAccuracy: 0.56, testAccuracy: 0.47, nonZeroRate: 0.8, sizeBytes: 7e5, seconds: s(0.24), speedup: 3, model: 'retina-fastest.onnx', confusion: [] };
+ * const o = { problem: 'retina', base: { selectionAccuracy: 0.54, testAccuracy: 0.455, sizeBytes: 28e5, seconds: s(0.72) }, picks: { mostAccurate: pick, fastest: pick, smallest: pick }, repeats: 5, latency: [] };
+ * formatCompressionOutcome(o).split('\n')[3].startsWith('  fastest       test accuracy 0.4700 (selection 0.5600), 0.240 s (3.00x), 0.700 MB') // => true
  */
 export function formatCompressionOutcome(o: CompressionOutcome): string {
-  return (
-    `${o.problem}: most accurate compressed model (${o.best.method}, seed ${o.best.seed}): ` +
-    `accuracy ${o.best.selectionAccuracy.toFixed(4)} on the selection split, ${o.best.testAccuracy.toFixed(4)} on the test split ` +
-    `(base model ${o.base.selectionAccuracy.toFixed(4)} / ${o.base.testAccuracy.toFixed(4)}), f1 ${o.best.f1.toFixed(4)}, ` +
-    `non-zero rate ${o.best.nonZeroRate.toFixed(3)}, ${(o.best.sizeBytes / 1e6).toFixed(1)} MB; ` +
-    `test-split inference ${o.timing.bestSeconds.median.toFixed(3)} s vs ${o.timing.baseSeconds.median.toFixed(3)} s for the base model ` +
-    `(median of ${o.timing.repeats} alternating rounds): ${o.timing.speedup.toFixed(2)}x faster; settings ${JSON.stringify(o.best.settings)}; model written to ${o.model}`
-  );
+  return [
+    `${o.problem}: compressed models within the accuracy constraint (test split; time = median of ${o.repeats} rounds alternating between all front models and the base model, speed-up against the base model)`,
+    `  base model    test accuracy ${o.base.testAccuracy.toFixed(4)} (selection ${o.base.selectionAccuracy.toFixed(4)}), ${o.base.seconds.median.toFixed(3)} s, ${mb(o.base.sizeBytes)}`,
+    ...OUTCOME_ROLES.map((role) => pickLine(role, o.picks[role])),
+  ].join('\n');
 }

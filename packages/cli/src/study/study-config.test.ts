@@ -126,8 +126,14 @@ describe('parseStudyConfig', () => {
 
   it('accepts the embedded default study', () => {
     const c = parseStudyConfig(DEFAULT_STUDY, 'the default study', '/base');
-    expect(c.problems.map((p) => p.type)).toEqual(['benchmark', 'benchmark']);
+    expect(c.problems.map((p) => p.type)).toEqual(['compression']);
+    expect(c.problems[0]).toMatchObject({
+      dataMd5: 'bd4c0672f1bba3e3a89f0e4e876791e4',
+      selectOn: 'validation',
+    });
+    expect(c.methods).toEqual(['samo', 'samo-ctaea', 'ctaea-20x5', 'ctaea-10x10', 'nsga2-20x5']);
     expect(c.samo.surrogates).toEqual(['knn', 'randomForest']);
+    expect(c.out).toBe(join('/base', 'runs', 'default-study'));
   });
 });
 

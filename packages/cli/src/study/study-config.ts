@@ -88,6 +88,11 @@ const compressionProblem = z.strictObject({
   sidecar: z.string().min(1).optional(),
   /** The MedMNIST `.npz` file. */
   data: z.string().min(1),
+  /** Expected MD5 of the `.npz` file, checked before the study reads it. */
+  dataMd5: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'expected 32 hex digits')
+    .optional(),
   selectOn: z.enum(['validation', 'test']).default('validation'),
   /** Relative accuracy loss the constraint allows (tau = (1 - tolerance) x base accuracy). */
   tolerance: z.number().min(0).lt(1).default(0.04),

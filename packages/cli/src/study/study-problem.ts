@@ -91,6 +91,7 @@ async function compressionStudyProblem(config: CompressionProblemConfig): Promis
     model: config.model,
     sidecar: config.sidecar,
     dataset: config.data,
+    ...(config.dataMd5 === undefined ? {} : { datasetMd5: config.dataMd5 }),
     selectOn: config.selectOn,
     tolerance: config.tolerance,
     threads: config.threads,

@@ -5,7 +5,12 @@ import type {
   StudyReportInput,
   StudyStatistics,
 } from '@paretokit/report';
-import { type CompressionOutcome, formatCompressionOutcome } from './compression-outcome.js';
+import {
+  type CompressionOutcome,
+  type CompressionPick,
+  formatCompressionOutcome,
+  OUTCOME_ROLES,
+} from './compression-outcome.js';
 import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudySummary } from './run-study.js';
 import type { CompressionProblemConfig, StudyConfig } from './study-config.js';
@@ -48,6 +53,36 @@ export function mostAccurate(
   return best;
 }
 
+/** Confusion matrices of the outcome's picks (each distinct model once), else of the most accurate model. */
+function chosenConfusions(
+  records: readonly RunRecord[],
+  outcome: CompressionOutcome | undefined,
+): { title: string; counts: readonly (readonly number[])[] }[] {
+  if (outcome === undefined) {
+    const best = mostAccurate(records);
+    return best?.test === undefined
+      ? []
+      : [
+          {
+            title: `Most accurate compressed model (${best.method}, seed ${best.seed}), test split (accuracy ${best.test.accuracy.toFixed(4)}, f1 ${best.test.f1.toFixed(4)})`,
+            counts: best.test.confusion,
+          },
+        ];
+  }
+  const byModel = new Map<string, { roles: string[]; pick: CompressionPick }>();
+  for (const role of OUTCOME_ROLES) {
+    const pick = outcome.picks[role];
+    const key = JSON.stringify(pick.settings);
+    const entry = byModel.get(key) ?? { roles: [], pick };
+    entry.roles.push(role === 'mostAccurate' ? 'most accurate' : role);
+    byModel.set(key, entry);
+  }
+  return [...byModel.values()].map(({ roles, pick }) => ({
+    title: `The ${roles.join(' and ')} compressed model (${pick.method}, seed ${pick.seed}), test split (accuracy ${pick.testAccuracy.toFixed(4)}, ${pick.speedup.toFixed(2)}x faster)`,
+    counts: pick.confusion,
+  }));
+}
+
 function compressionParts(
   spec: CompressionProblemConfig,
   records: readonly RunRecord[],
@@ -79,22 +114,13 @@ function compressionParts(
       ),
     ),
   ];
-  const best = mostAccurate(records);
   const confusion: ConfusionMatrix[] = [
     {
       title: `Base model, test split (accuracy ${base.test.accuracy.toFixed(4)})`,
       labels,
       counts: base.test.confusion,
     },
-    ...(best?.test === undefined
-      ? []
-      : [
-          {
-            title: `Most accurate compressed model (${best.method}, seed ${best.seed}), test split (accuracy ${best.test.accuracy.toFixed(4)}, f1 ${best.test.f1.toFixed(4)})`,
-            labels,
-            counts: best.test.confusion,
-          },
-        ]),
+    ...chosenConfusions(records, outcome).map((c) => ({ ...c, labels })),
   ];
   const tau = (1 - spec.tolerance) * base.selection.accuracy;
   return {
@@ -172,7 +198,7 @@ export function studyReportInput(config: StudyConfig, summary: StudySummary): St
     sections,
     ...(overall === undefined ? {} : { overall }),
     notes: [
-      ...(summary.compression ?? []).map(formatCompressionOutcome),
+      ...(summary.compression ?? []).flatMap((o) => formatCompressionOutcome(o).split('\n')),
       `Tests: Friedman (chi-square with tie correction, Iman-Davenport F) over seeds, Dunn post-hoc on Friedman mean ranks, Holm-adjusted, alpha = ${config.alpha}. Ranks are ascending: the method with the largest hypervolume has the largest mean rank.`,
     ],
   };
