@@ -5,7 +5,12 @@ import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudyProblem } from './study-problem.js';
 import { type Spread, spread } from './summarize-study.js';
 
-/** What a device user asks of a compressed model: the most accurate, the fastest, the smallest. */
+/**
+ * What a device user asks of a compressed model: the most accurate, the fastest, the smallest.
+ *
+ * @example
+ * OUTCOME_ROLES.length // => 3
+ */
 export const OUTCOME_ROLES = ['mostAccurate', 'fastest', 'smallest'] as const;
 /** One of {@link OUTCOME_ROLES}. */
 export type OutcomeRole = (typeof OUTCOME_ROLES)[number];

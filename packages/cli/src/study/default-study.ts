@@ -10,7 +10,12 @@ import { MEDMNIST_FILES } from '@paretokit/compression';
  */
 export const EMBEDDED_ASSETS = fileURLToPath(new URL('../../../../assets/retinamnist', import.meta.url));
 
-/** The embedded model's file name in {@link EMBEDDED_ASSETS} (its sidecar: `.json` in place of `.onnx`). */
+/**
+ * The embedded model's file name in {@link EMBEDDED_ASSETS} (its sidecar: `.json` in place of `.onnx`).
+ *
+ * @example
+ * EMBEDDED_MODEL.endsWith('.onnx') // => true
+ */
 export const EMBEDDED_MODEL = 'resnet18-narrow_retinamnist.onnx';
 
 /**
