@@ -30,14 +30,15 @@ describe.skipIf(retina === undefined)('paretokit compress', () => {
     const record = await compressCommand(options);
     expect(record.evaluations).toBe(7);
     expect(lines.join('\n')).toMatch(
-      /retinamnist: most accurate compressed model \(samo-ctaea, seed 3\): accuracy 0\.\d+ .*x faster/,
+      /\n {2}most accurate {1}test accuracy 0\.\d+ \(selection 0\.\d+\), 0\.\d+ s \(\d+\.\d+x\), \d+\.\d MB, .*\(samo-ctaea, seed 3\)/,
     );
-    expect(existsSync(join(out, 'retinamnist-best.onnx'))).toBe(true);
+    for (const role of ['most-accurate', 'fastest', 'smallest'])
+      expect(existsSync(join(out, `retinamnist-${role}.onnx`))).toBe(true);
     expect(record.base?.test.accuracy).toBeCloseTo(0.455, 3);
     expect(lines[1]).toMatch(
       /^retinamnist: base model accuracy 0\.54\d+ on the val split, tau 0\.5\d+; budget 7/,
     );
-    for (const file of ['evaluations.jsonl', 'result.json', 'front.csv', 'retinamnist-best.onnx'])
+    for (const file of ['evaluations.jsonl', 'result.json', 'front.csv'])
       expect(existsSync(join(out, file))).toBe(true);
     const csv = readFileSync(join(out, 'front.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(

@@ -123,7 +123,7 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   const outcome = await compressionOutcome(study, [record], config.out, options.timingRepeats ?? 5);
   if (outcome !== undefined) options.write(formatCompressionOutcome(outcome));
   options.write(
-    `results: ${resolve(config.out)} (evaluations.jsonl, result.json, front.csv, ${name}-best.onnx)`,
+    `results: ${resolve(config.out)} (evaluations.jsonl, result.json, front.csv, ${name}-most-accurate.onnx, ${name}-fastest.onnx, ${name}-smallest.onnx)`,
   );
   return record;
 }
