@@ -78,7 +78,7 @@ function chosenConfusions(
     byModel.set(key, entry);
   }
   return [...byModel.values()].map(({ roles, pick }) => ({
-    title: `The ${roles.join(' and ')} compressed model (${pick.method}, seed ${pick.seed}), test split (accuracy ${pick.testAccuracy.toFixed(4)}, ${pick.speedup.toFixed(2)}x faster)`,
+    title: `The ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}` : roles[0]} compressed model (${pick.method}, seed ${pick.seed}), test split (accuracy ${pick.testAccuracy.toFixed(4)}, ${pick.speedup.toFixed(2)}x faster)`,
     counts: pick.confusion,
   }));
 }
