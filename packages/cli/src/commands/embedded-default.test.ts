@@ -66,7 +66,7 @@ describe('the embedded default (assets/retinamnist)', () => {
   it('refuses a data file whose MD5 is not the official one', async () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'paretokit-md5-')), 'retinamnist.npz');
     const bytes = readFileSync(data);
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     writeFileSync(copy, bytes);
     await expect(
       compressionProblem({ model, sidecar: sidecarPath, dataset: copy, datasetMd5: RETINAMNIST_MD5 }),
