@@ -2,9 +2,10 @@
 // evaluate to that value.
 import { describeDocExamples } from '@paretokit/testing';
 import * as problem from './index.js';
+import * as node from './node.js';
 
-const scope = { ...problem };
-const exported = Object.keys(problem).filter(
+const scope = { ...problem, ...node };
+const exported = Object.keys(scope).filter(
   (name) => !['isThenable', 'inputIssues', 'resultIssues'].includes(name),
 );
 

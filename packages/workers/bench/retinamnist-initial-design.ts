@@ -9,13 +9,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  type EvalResult,
-  latinHypercube,
-  loadProblem,
-  type ProblemReference,
-  serialEvaluator,
-} from '@paretokit/problem';
+import { type EvalResult, latinHypercube, type ProblemReference, serialEvaluator } from '@paretokit/problem';
+import { loadProblem } from '@paretokit/problem/node';
 import { queueEvaluator, workerPoolEvaluator } from '../src/index.js';
 import { findRedisServer, RedisServer } from '../test/redis-server.js';
 

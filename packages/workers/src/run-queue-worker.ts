@@ -2,11 +2,10 @@ import { hostname } from 'node:os';
 import {
   createMatrix,
   InvalidArgumentError,
-  type LoadProblemOptions,
-  loadProblem,
   type Problem,
   type ProblemReference,
 } from '@paretokit/problem';
+import { type LoadProblemOptions, loadProblem } from '@paretokit/problem/node';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { decodeFloats, encodeFloats } from './internal/row-codec.js';
 import type { RowJobData, RowJobResult } from './queue-evaluator.js';

@@ -9,8 +9,8 @@ import {
   ProblemLoadError,
   type ProblemReference,
   type RowErrorPolicy,
-  resolveProblemModule,
 } from '@paretokit/problem';
+import { resolveProblemModule } from '@paretokit/problem/node';
 import { Piscina } from 'piscina';
 import type { PoolTask, PoolTaskResult } from './internal/pool-worker.js';
 import { RowCollector } from './internal/row-collector.js';

@@ -3,11 +3,11 @@
 import {
   createMatrix,
   type EvalResult,
-  loadProblem,
   ParetokitError,
   type Problem,
   type ProblemReference,
 } from '@paretokit/problem';
+import { loadProblem } from '@paretokit/problem/node';
 
 /** One task: consecutive rows of the caller's matrix. */
 export interface PoolTask {
