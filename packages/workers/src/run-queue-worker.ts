@@ -1,10 +1,5 @@
 import { hostname } from 'node:os';
-import {
-  createMatrix,
-  InvalidArgumentError,
-  type Problem,
-  type ProblemReference,
-} from '@paretokit/problem';
+import { createMatrix, InvalidArgumentError, type Problem, type ProblemReference } from '@paretokit/problem';
 import { type LoadProblemOptions, loadProblem } from '@paretokit/problem/node';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { decodeFloats, encodeFloats } from './internal/row-codec.js';
