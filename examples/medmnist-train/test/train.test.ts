@@ -221,11 +221,7 @@ describe.skipIf(python === undefined)('train.py', () => {
       data,
       '--out',
       model,
-      '--arch',
-      'resnet18-narrow',
-      '--flip',
-      '--epochs',
-      '2',
+      ...'--arch resnet18-narrow --flip --epochs 2'.split(' '),
     ]);
     expect(run.status, run.stderr).toBe(0);
     const sidecar = await expectAgreement(model, data, [...SIDECAR_KEYS, 'width', 'augmentation']);

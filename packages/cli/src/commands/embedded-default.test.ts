@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compressionProblem, MEDMNIST_FILES, UNCOMPRESSED } from '@paretokit/compression';
 import { describe, expect, it } from 'vitest';
+import { killStudyAfter, loggedEvaluations } from '../../test/kill-study.js';
 import { DEFAULT_STUDY, EMBEDDED_ASSETS, EMBEDDED_MODEL } from '../study/default-study.js';
 import type { RunRecord } from '../study/run-one.js';
 import { studyCommand } from './study.js';
@@ -14,7 +13,6 @@ const model = join(EMBEDDED_ASSETS, EMBEDDED_MODEL);
 const sidecarPath = model.replace(/\.onnx$/, '.json');
 const data = join(EMBEDDED_ASSETS, 'retinamnist.npz');
 const RETINAMNIST_MD5 = MEDMNIST_FILES.retinamnist.md5;
-const main = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 /** The embedded default's problem in a study small enough for a test: `samo`, 1 seed, 40 evaluations. */
 function writeConfig(dir: string, out: string): string {
@@ -77,23 +75,9 @@ describe('the embedded default (assets/retinamnist)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paretokit-embedded-kill-'));
     const config = writeConfig(dir, 'killed');
     const log = join(dir, 'killed', 'runs', 'retinamnist', 'samo', 'seed-1', 'evaluations.jsonl');
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'study', config], { stdio: 'ignore' });
-    const evaluations = () =>
-      existsSync(log) ? (readFileSync(log, 'utf8').match(/"type":"evaluation"/g) ?? []).length : 0;
     // Kill once samo has logged part of its infills (its initial design holds 20).
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (evaluations() >= 24) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve();
-        } else if (child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error('the study finished before it could be killed'));
-        }
-      }, 5);
-    });
-    await new Promise((resolve) => child.once('exit', resolve));
+    await killStudyAfter(config, log, 24);
+    const evaluations = () => loggedEvaluations(log);
     const before = evaluations();
     expect(before).toBeGreaterThanOrEqual(24);
     expect(before).toBeLessThan(40);

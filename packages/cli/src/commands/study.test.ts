@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { killStudyAfter, loggedEvaluations } from '../../test/kill-study.js';
 import type { RunRecord } from '../study/run-one.js';
 import type { StudySummary } from '../study/run-study.js';
 import { studyCommand } from './study.js';
@@ -36,8 +35,6 @@ function writeConfig(dir: string, out: string): string {
 const comparable = (records: readonly RunRecord[]) =>
   records.map(({ seconds, replayed, samo, ...rest }) => ({ ...rest, chosen: samo?.chosen }));
 
-const main = fileURLToPath(new URL('../main.ts', import.meta.url));
-
 describe('paretokit study', () => {
   it('runs every cell, writes summary.json and report.html, and prints the tests', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-'));
@@ -66,23 +63,9 @@ describe('paretokit study', () => {
     const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-kill-'));
     const config = writeConfig(dir, 'killed');
     const log = join(dir, 'killed', 'runs', 'c3dtlz4-2', 'samo-ctaea', 'seed-1', 'evaluations.jsonl');
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'study', config], { stdio: 'ignore' });
     // Kill once SAMO has logged part of its infill evaluations (the initial design holds 20).
-    const evaluations = () =>
-      existsSync(log) ? (readFileSync(log, 'utf8').match(/"type":"evaluation"/g) ?? []).length : 0;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (evaluations() >= 26) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve();
-        } else if (child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error('the study finished before it could be killed'));
-        }
-      }, 5);
-    });
-    await new Promise((resolve) => child.once('exit', resolve));
+    await killStudyAfter(config, log, 26);
+    const evaluations = () => loggedEvaluations(log);
     const before = evaluations();
     expect(before).toBeGreaterThanOrEqual(26);
     expect(before).toBeLessThan(40);
