@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { downloadDataset } from './commands/datasets.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { runSample } from './commands/sample.js';
+import { HELP_EXAMPLES } from './help-examples.js';
 import { createProgram } from './program.js';
 
 async function run(...args: string[]): Promise<{ out: string[]; err: string }> {
@@ -13,8 +15,13 @@ async function run(...args: string[]): Promise<{ out: string[]; err: string }> {
   let err = '';
   const program = createProgram((t) => out.push(t));
   program.exitOverride().configureOutput({ writeErr: (s) => (err += s), writeOut: (s) => out.push(s) });
-  for (const command of program.commands)
-    command.exitOverride().configureOutput({ writeErr: (s) => (err += s) });
+  const quiet = (command: typeof program) => {
+    for (const sub of command.commands) {
+      sub.exitOverride().configureOutput({ writeErr: (s) => (err += s), writeOut: (s) => out.push(s) });
+      quiet(sub);
+    }
+  };
+  quiet(program);
   try {
     await program.parseAsync(['node', 'paretokit', ...args]);
   } catch {
@@ -22,6 +29,52 @@ async function run(...args: string[]): Promise<{ out: string[]; err: string }> {
   }
   return { out, err };
 }
+
+describe('paretokit habits', () => {
+  it('prints its version with --version', async () => {
+    const version = (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
+    expect((await run('--version')).out.join('').trim()).toBe(version);
+  });
+
+  it("ends every command's --help with an example", async () => {
+    const paths: string[] = [];
+    const visit = (c: ReturnType<typeof createProgram>, prefix: string[]) => {
+      for (const sub of c.commands) {
+        paths.push([...prefix, sub.name()].join(' '));
+        visit(sub, [...prefix, sub.name()]);
+      }
+    };
+    visit(createProgram(), []);
+    expect(paths.sort()).toEqual(
+      Object.keys(HELP_EXAMPLES)
+        .filter((p) => p !== 'paretokit')
+        .sort(),
+    );
+    for (const path of ['', ...paths]) {
+      const { out } = await run(...(path === '' ? [] : path.split(' ')), '--help');
+      expect(out.join(''), path).toMatch(/\nExamples?:\n {2}\$ paretokit /);
+    }
+  });
+
+  it('exits 2 with the usage on a usage error, 0 for --help', () => {
+    const main = new URL('./main.ts', import.meta.url).pathname;
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', main, 'sample', '--n', 'abc'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--n: expected an integer >= 1, got "abc"');
+    expect(bad.stderr).toContain('Usage: paretokit sample [options]');
+    const help = spawnSync(process.execPath, ['--import', 'tsx', main, 'run', '--help'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Example:');
+  });
+});
 
 describe('paretokit sample', () => {
   it('prints the non-dominated points of the default ZDT1 sample', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
 import { downloadDataset, listDatasets } from './commands/datasets.js';
@@ -6,6 +7,7 @@ import { runCommand } from './commands/run.js';
 import { formatSample, runSample } from './commands/sample.js';
 import { studyCommand } from './commands/study.js';
 import { workerCommand } from './commands/worker.js';
+import { addHelpExamples } from './help-examples.js';
 import { integerOption } from './integer-option.js';
 import { numbersOption } from './numbers-option.js';
 import { problemRegistry } from './problem-registry.js';
@@ -24,6 +26,7 @@ export function createProgram(
 ): Command {
   const program = new Command('paretokit')
     .description('Multi-objective optimization from the terminal.')
+    .version(cliVersion(), '-V, --version', 'print the version of paretokit')
     .showHelpAfterError();
   program
     .command('sample')
@@ -242,5 +245,13 @@ export function createProgram(
     .argument('<folder>', "the study's output folder")
     .action(async (folder: string) => write(`report: ${await reportCommand(folder)}`));
   program.addCommand(workerCommand());
-  return program;
+  return addHelpExamples(program);
+}
+
+/** The version in this package's package.json. */
+function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
