@@ -13,6 +13,8 @@ export { workerCommand } from './commands/worker.js';
 export type { BenchmarkOptions } from './problem-registry.js';
 export { problemRegistry } from './problem-registry.js';
 export { createProgram } from './program.js';
+export type { ProgressReporter, ProgressReporterOptions } from './progress-reporter.js';
+export { progressReporter } from './progress-reporter.js';
 export type { CompressionOutcome, CompressionPick, OutcomeRole } from './study/compression-outcome.js';
 export { compressionOutcome, formatCompressionOutcome, OUTCOME_ROLES } from './study/compression-outcome.js';
 export type { ConfigIssue } from './study/config-error.js';

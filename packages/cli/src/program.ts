@@ -142,7 +142,7 @@ export function createProgram(
       `comma-separated surrogate pool (${SURROGATE_NAMES.join(',')})`,
       (v: string) => v.split(',').map((s) => s.trim()),
     )
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress (default: a bar on a terminal, else a line per 10 % or per minute)')
     .action(
       async (opts: {
         model: string;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
-import { SingleBar } from 'cli-progress';
+import { progressReporter } from '../progress-reporter.js';
 import { compressionOutcome, formatCompressionOutcome } from '../study/compression-outcome.js';
 import { type RunRecord, runOne } from '../study/run-one.js';
 import { parseStudyConfig, type SamoSettings, SURROGATES } from '../study/study-config.js';
@@ -25,7 +25,7 @@ export interface CompressOptions {
   readonly evaluator?: Evaluator;
   /** Rounds timing the most accurate model against the base model (default 5). */
   readonly timingRepeats?: number;
-  /** Show the progress bar (default: when stderr is a terminal). */
+  /** `false`: no progress; default: a bar when stderr is a terminal, else a line per 10 % or per minute. */
   readonly progress?: boolean;
   readonly write: (text: string) => void;
 }
@@ -76,17 +76,12 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   options.write(
     `${name}: base model accuracy ${base.accuracy.toFixed(4)} on the ${base.split} split, tau ${study.compression!.tau.toFixed(4)}; budget ${options.budget} (${options.initial} initial + ${options.infills} per iteration)`,
   );
-  const bar = new SingleBar({
-    format:
-      '{bar} {value}/{total} evaluations | best feasible accuracy {best} | {duration_formatted} elapsed | ETA {eta_formatted}',
-    stream: process.stderr,
-    noTTYOutput: options.progress === true,
-    hideCursor: false,
-    etaBuffer: 20,
+  const progress = progressReporter({
+    total: options.budget,
+    unit: 'evaluations',
+    ...(options.progress === undefined ? {} : { enabled: options.progress }),
   });
-  const showBar = options.progress ?? process.stderr.isTTY === true;
   let best = Number.NEGATIVE_INFINITY;
-  if (showBar) bar.start(options.budget, 0, { best: '-' });
   const tau = study.compression!.tau;
   let record: RunRecord;
   try {
@@ -100,11 +95,11 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
       ...(options.evaluator ? { evaluator: options.evaluator } : {}),
       onEvaluation: (done, f) => {
         if (f.length > 1 && f[1]! >= tau) best = Math.max(best, f[1]!);
-        if (showBar) bar.update(done, { best: Number.isFinite(best) ? best.toFixed(4) : '-' });
+        progress.update(done, `best feasible accuracy ${Number.isFinite(best) ? best.toFixed(4) : '-'}`);
       },
     });
   } finally {
-    if (showBar) bar.stop();
+    progress.stop();
   }
   writeFileSync(join(config.out, 'front.csv'), `${frontCsv(record, ['f1', 'accuracy'])}\n`);
   options.write(
