@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
 import { progressReporter } from '../progress-reporter.js';
-import { compressionOutcome, formatCompressionOutcome } from '../study/compression-outcome.js';
+import { compressionOutcome, formatCompressionOutcome, OUTCOME_ROLES } from '../study/compression-outcome.js';
 import { type RunRecord, runOne } from '../study/run-one.js';
 import { parseStudyConfig, type SamoSettings, SURROGATES } from '../study/study-config.js';
 import { buildStudyProblem } from '../study/study-problem.js';
@@ -117,9 +117,10 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   }
   const outcome = await compressionOutcome(study, [record], config.out, options.timingRepeats ?? 5);
   if (outcome !== undefined) options.write(formatCompressionOutcome(outcome));
-  options.write(
-    `results: ${resolve(config.out)} (evaluations.jsonl, result.json, front.csv, ${name}-most-accurate.onnx, ${name}-fastest.onnx, ${name}-smallest.onnx)`,
-  );
+  const files = ['evaluations.jsonl', 'result.json', 'front.csv'];
+  const models =
+    outcome === undefined ? [] : OUTCOME_ROLES.map((role) => basename(outcome.picks[role].model));
+  options.write(`results: ${resolve(config.out)} (${[...files, ...models].join(', ')})`);
   return record;
 }
 

@@ -15,7 +15,8 @@ export const OUTCOME_ROLES = ['mostAccurate', 'fastest', 'smallest'] as const;
 /** One of {@link OUTCOME_ROLES}. */
 export type OutcomeRole = (typeof OUTCOME_ROLES)[number];
 
-const ROLE_TEXT: Readonly<Record<OutcomeRole, string>> = {
+/** Each role in words, as the terminal, the report and the file names say it. */
+export const ROLE_TEXT: Readonly<Record<OutcomeRole, string>> = {
   mostAccurate: 'most accurate',
   fastest: 'fastest',
   smallest: 'smallest',
@@ -100,6 +101,14 @@ function distinctFrontModels(records: readonly RunRecord[]): Candidate[] {
   return [...byKey.values()];
 }
 
+/**
+ * Orders front entries by selection-split accuracy, highest first, then by f1, lowest first:
+ * negative when `a` is the more accurate model.
+ */
+export function byAccuracy(a: FrontEntry, b: FrontEntry): number {
+  return b.objectives[1]! - a.objectives[1]! || a.objectives[0]! - b.objectives[0]!;
+}
+
 /** Index of the first candidate that no other precedes under `compare` (negative: a before b). O(n). */
 function first(n: number, compare: (a: number, b: number) => number): number {
   let best = 0;
@@ -141,11 +150,7 @@ export async function compressionOutcome(
   const bySurvey = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => survey[a + 1]! - survey[b + 1]! || accuracy(b) - accuracy(a),
   );
-  const mostAccurate = first(
-    n,
-    (a, b) =>
-      accuracy(b) - accuracy(a) || candidates[a]!.entry.objectives[0]! - candidates[b]!.entry.objectives[0]!,
-  );
+  const mostAccurate = first(n, (a, b) => byAccuracy(candidates[a]!.entry, candidates[b]!.entry));
   const smallest = first(n, (a, b) => size(a) - size(b) || accuracy(b) - accuracy(a));
   // The shortlist, timed again in `repeats` alternating rounds: the fastest of the survey and the other picks.
   const shortlist = [...new Set([...bySurvey.slice(0, FAST_SHORTLIST), mostAccurate, smallest])];

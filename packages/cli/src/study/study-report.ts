@@ -6,10 +6,12 @@ import type {
   StudyStatistics,
 } from '@paretokit/report';
 import {
+  byAccuracy,
   type CompressionOutcome,
   type CompressionPick,
   formatCompressionOutcome,
   OUTCOME_ROLES,
+  ROLE_TEXT,
 } from './compression-outcome.js';
 import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudySummary } from './run-study.js';
@@ -43,11 +45,7 @@ export function mostAccurate(
   let best: (FrontEntry & { method: string; seed: number }) | undefined;
   for (const r of records) {
     for (const e of r.front) {
-      const better =
-        best === undefined ||
-        e.objectives[1]! > best.objectives[1]! ||
-        (e.objectives[1] === best.objectives[1] && e.objectives[0]! < best.objectives[0]!);
-      if (better) best = { ...e, method: r.method, seed: r.seed };
+      if (best === undefined || byAccuracy(e, best) < 0) best = { ...e, method: r.method, seed: r.seed };
     }
   }
   return best;
@@ -74,7 +72,7 @@ function chosenConfusions(
     const pick = outcome.picks[role];
     const key = JSON.stringify(pick.settings);
     const entry = byModel.get(key) ?? { roles: [], pick };
-    entry.roles.push(role === 'mostAccurate' ? 'most accurate' : role);
+    entry.roles.push(ROLE_TEXT[role]);
     byModel.set(key, entry);
   }
   return [...byModel.values()].map(({ roles, pick }) => ({
