@@ -2,14 +2,14 @@ export type { ActivationRanges, CalibrationOptions } from './calibrate-activatio
 export { calibrateActivations } from './calibrate-activations.js';
 export type { ClassificationMetrics } from './classification-metrics.js';
 export { classificationMetrics } from './classification-metrics.js';
+export { compressionProblem, UNCOMPRESSED } from './compression-problem.js';
 export type {
   CompressionConfig,
   CompressionEvalResult,
   CompressionMeasurement,
   CompressionProblem,
   CompressionProblemOptions,
-} from './compression-problem.js';
-export { compressionProblem, UNCOMPRESSED } from './compression-problem.js';
+} from './compression-types.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
 export { countFlops } from './count-flops.js';
 export type { DownloadMedMNISTOptions } from './download-medmnist.js';
