@@ -1,10 +1,4 @@
-import {
-  checkSeed,
-  defineProblem,
-  type EvalContext,
-  InvalidArgumentError,
-  type Matrix,
-} from '@paretokit/problem';
+import { defineProblem, type EvalContext, InvalidArgumentError, type Matrix } from '@paretokit/problem';
 import {
   type CompressionConfig,
   type CompressionEvalResult,
@@ -13,19 +7,18 @@ import {
   type CompressionProblemOptions,
   STUDY_VARIABLES,
 } from './compression-types.js';
-import { countFlops, type FlopsReport } from './count-flops.js';
-import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
-import { modelInput } from './internal/model-input.js';
-import { loadMedMNIST } from './load-medmnist.js';
-import { loadOnnx } from './load-onnx.js';
-import { type ModelSidecar, readSidecar } from './model-sidecar.js';
+import { compressionSetup } from './internal/compression-setup.js';
 import { modelSize } from './model-size.js';
-import { type ModelInputs, prepareInputs } from './prepare-inputs.js';
 import { pruneModel } from './prune-model.js';
 import { quantizeModel } from './quantize-model.js';
 import { relativeFlops } from './relative-flops.js';
 import { saveOnnxSync } from './save-onnx.js';
+import { structuredCompressionProblem } from './structured-compression-problem.js';
+import type {
+  StructuredCompressionProblem,
+  StructuredProblemOptions,
+} from './structured-compression-types.js';
 
 /**
  * The configuration that leaves the model as it is: nothing pruned, not quantized (the base model).
@@ -87,82 +80,25 @@ function canonical(c: CompressionConfig): CompressionConfig {
  * const r = await p.evaluate(toMatrix([[0, 0, 0.5, 0.5, 0, 0, 0]]), { seed: 0 });
  * [r.F.data[0], r.F.data[1] === p.base.accuracy] // => [1, true]
  */
-export async function compressionProblem(options: CompressionProblemOptions): Promise<CompressionProblem> {
-  if (typeof options !== 'object' || options === null) {
+export async function compressionProblem(
+  options: StructuredProblemOptions,
+): Promise<StructuredCompressionProblem>;
+export async function compressionProblem(options: CompressionProblemOptions): Promise<CompressionProblem>;
+export async function compressionProblem(
+  options: CompressionProblemOptions | StructuredProblemOptions,
+): Promise<CompressionProblem | StructuredCompressionProblem> {
+  if (options?.pruning === 'structured') {
+    return structuredCompressionProblem(options as StructuredProblemOptions);
+  }
+  if (options?.pruning !== undefined && options.pruning !== 'study') {
     throw new InvalidArgumentError({
-      argument: 'compressionProblem(options)',
-      expected: 'an options object',
-      actual: options,
+      argument: 'compressionProblem: pruning',
+      expected: '"study" or "structured"',
+      actual: options.pruning,
     });
   }
-  const seed = checkSeed(options.seed ?? 0, 'compressionProblem: seed');
-  const tolerance = options.tolerance ?? 0.04;
-  if (!(tolerance >= 0 && tolerance < 1)) {
-    throw new InvalidArgumentError({
-      argument: 'compressionProblem: tolerance',
-      expected: 'a number in [0, 1)',
-      actual: tolerance,
-    });
-  }
-  const selectOn = options.selectOn ?? 'validation';
-  if (selectOn !== 'validation' && selectOn !== 'test') {
-    throw new InvalidArgumentError({
-      argument: 'compressionProblem: selectOn',
-      expected: '"validation" or "test"',
-      actual: selectOn,
-    });
-  }
-  const split = selectOn === 'validation' ? 'val' : 'test';
-  const model = typeof options.model === 'string' ? await loadOnnx(options.model) : options.model;
-  const sidecar: ModelSidecar = await readSidecar(options.sidecar);
-  const dataset =
-    typeof options.dataset === 'string'
-      ? await loadMedMNIST(
-          options.dataset,
-          options.datasetMd5 === undefined ? {} : { md5: options.datasetMd5 },
-        )
-      : options.dataset;
-
-  const input = modelInput(model, sidecar.input.name);
-  const expected = sidecar.input.shape;
-  if (
-    input.exampleShape.length !== expected.length ||
-    input.exampleShape.some((d, i) => d !== -1 && d !== expected[i])
-  ) {
-    throw new UnsupportedModelError({
-      model: model.sourcePath ?? 'model',
-      expected: `input "${input.name}" of per-example shape [${expected.join(', ')}] (from the sidecar)`,
-      actual: `[${input.exampleShape.map((d) => (d === -1 ? '?' : d)).join(', ')}]`,
-    });
-  }
-  if (sidecar.classes !== dataset.classes) {
-    throw new UnsupportedModelError({
-      model: model.sourcePath ?? 'model',
-      expected: `${dataset.classes} classes (as ${dataset.name})`,
-      actual: `${sidecar.classes} in the sidecar`,
-    });
-  }
-  const prep = options.preprocessing === undefined ? {} : { preprocessing: options.preprocessing };
-  const inputsBySplit = new Map<'val' | 'test', ModelInputs>();
-  const inputsFor = (s: 'val' | 'test') => {
-    let v = inputsBySplit.get(s);
-    if (v === undefined) {
-      v = prepareInputs(dataset, s, sidecar, prep);
-      inputsBySplit.set(s, v);
-    }
-    return v;
-  };
-  const calibration = prepareInputs(dataset, 'train', sidecar, {
-    ...prep,
-    limit: options.calibration?.count ?? 100,
-  });
-  const flops: FlopsReport = await countFlops(model, options.flops ?? { exampleShape: expected });
-  const evalOptions = {
-    threads: options.threads ?? 1,
-    batchSize: options.batchSize ?? 100,
-    inputName: input.name,
-    outputName: sidecar.output.name,
-  };
+  const setup = await compressionSetup(options);
+  const { seed, tolerance, split, model, dataset, inputsFor, calibration, flops, evalOptions } = setup;
   const baseLayers = pruneModel(model, UNCOMPRESSED).layers;
 
   const cache = new Map<string, Promise<CompressionMeasurement>>();
@@ -221,24 +157,9 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
     configs: readonly CompressionConfig[],
     timing: { readonly repeats?: number; readonly split?: 'val' | 'test' } = {},
   ): Promise<number[][]> => {
-    const repeats = timing.repeats ?? 5;
-    if (!Number.isSafeInteger(repeats) || repeats < 1) {
-      throw new InvalidArgumentError({
-        argument: 'timeInference: repeats',
-        expected: 'an integer >= 1',
-        actual: repeats,
-      });
-    }
     const models = [];
     for (const c of configs) models.push(await compressedModel(c));
-    const inputs = inputsFor(timing.split ?? 'test');
-    const seconds = configs.map(() => [] as number[]);
-    for (let r = 0; r < repeats; r++) {
-      for (let i = 0; i < models.length; i++) {
-        seconds[i]!.push((await evaluateModel(models[i]!, inputs, evalOptions)).seconds);
-      }
-    }
-    return seconds;
+    return setup.alternate(models, timing.split ?? 'test', timing.repeats ?? 5);
   };
   const measure = (config: CompressionConfig, s: 'val' | 'test' = split): Promise<CompressionMeasurement> => {
     const c = canonical(config);
@@ -293,6 +214,7 @@ export async function compressionProblem(options: CompressionProblemOptions): Pr
     space: inner.space,
     base,
     tau,
+    uncompressed: UNCOMPRESSED,
     decodeConfig,
     measure,
     compressedModel,

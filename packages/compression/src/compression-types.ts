@@ -5,6 +5,7 @@ import {
   type EvalContext,
   type EvalResult,
   type Matrix,
+  type Problem,
   real,
 } from '@paretokit/problem';
 import type { CountFlopsOptions } from './count-flops.js';
@@ -73,6 +74,8 @@ export interface CompressionProblem extends DefinedProblem<typeof STUDY_VARIABLE
   evaluate(X: Matrix, ctx: EvalContext): Promise<CompressionEvalResult>;
   /** The uncompressed model on the selection split. */
   readonly base: CompressionMeasurement;
+  /** {@link UNCOMPRESSED}: the configuration of the base model. */
+  readonly uncompressed: CompressionConfig;
   /** Accuracy threshold of the constraint: (1 - tolerance) x base accuracy. */
   readonly tau: number;
   /** Decodes an encoded row (x1..x7) into a configuration. */
@@ -94,8 +97,47 @@ export interface CompressionProblem extends DefinedProblem<typeof STUDY_VARIABLE
   readonly realEvaluations: number;
 }
 
+/** What every compression measurement reports, structured or not (what reports show). */
+export interface CompressionMeasurementCore {
+  readonly split: 'val' | 'test';
+  /** The first objective's value. */
+  readonly f1: number;
+  readonly accuracy: number;
+  readonly macroF1: number;
+  readonly balancedAccuracy: number;
+  readonly auc: number;
+  readonly confusion: number[][];
+  readonly inferenceSeconds: number;
+  readonly sizeBytes: number;
+  readonly nonZeroRate: number;
+}
+
+/**
+ * What both compression problems offer, whatever their configuration type `C`: the study's
+ * 7-variable problem and the structured one. Tools that run either (the CLI) use this.
+ */
+export interface CompressionSearch<C extends object = object> extends Problem {
+  readonly base: CompressionMeasurementCore;
+  readonly tau: number;
+  /** The configuration of the base model. */
+  readonly uncompressed: C;
+  decodeConfig(x: ArrayLike<number>): C;
+  measure(config: C, split?: 'val' | 'test'): Promise<CompressionMeasurementCore>;
+  compressedModel(config: C): Promise<Uint8Array>;
+  timeInference(
+    configs: readonly C[],
+    options?: { readonly repeats?: number; readonly split?: 'val' | 'test' },
+  ): Promise<number[][]>;
+  readonly realEvaluations: number;
+}
+
 /** Options of {@link compressionProblem}. */
 export interface CompressionProblemOptions {
+  /**
+   * `study` (default): the study's 7-variable problem (unstructured pruning); `structured`: channel
+   * pruning per stage (see `structuredCompressionProblem` and its options).
+   */
+  readonly pruning?: 'study' | 'structured';
   /** The trained ONNX model: a path or a loaded model. */
   readonly model: string | OnnxModel;
   /** Its JSON sidecar: a path or the parsed object. */

@@ -1,5 +1,7 @@
 export type { ActivationRanges, CalibrationOptions } from './calibrate-activations.js';
 export { calibrateActivations } from './calibrate-activations.js';
+export type { ChannelStats } from './channel-statistics.js';
+export { channelStatistics } from './channel-statistics.js';
 export type { ClassificationMetrics } from './classification-metrics.js';
 export { classificationMetrics } from './classification-metrics.js';
 export { compressionProblem, UNCOMPRESSED } from './compression-problem.js';
@@ -7,8 +9,10 @@ export type {
   CompressionConfig,
   CompressionEvalResult,
   CompressionMeasurement,
+  CompressionMeasurementCore,
   CompressionProblem,
   CompressionProblemOptions,
+  CompressionSearch,
 } from './compression-types.js';
 export type { CountFlopsOptions, FlopsReport, LayerFlops } from './count-flops.js';
 export { countFlops } from './count-flops.js';
@@ -24,11 +28,21 @@ export type { UnsupportedModelErrorDetails } from './errors/unsupported-model-er
 export { UnsupportedModelError } from './errors/unsupported-model-error.js';
 export type { EvaluateModelOptions, ModelEvaluation } from './evaluate-model.js';
 export { evaluateModel } from './evaluate-model.js';
+export type {
+  ChannelAnalysis,
+  ChannelConsumer,
+  ChannelSet,
+  ChannelSkipReason,
+  SkippedChannels,
+} from './find-channel-sets.js';
+export { findChannelSets } from './find-channel-sets.js';
 export type { PrunableLayer } from './find-layers.js';
 export { findLayers } from './find-layers.js';
 export type { LoadMedMNISTOptions, MedMNISTDataset, MedMNISTSplit } from './load-medmnist.js';
 export { loadMedMNIST } from './load-medmnist.js';
 export { loadOnnx } from './load-onnx.js';
+export type { LatencyMeasurement, MeasureLatencyOptions } from './measure-latency.js';
+export { measureLatency } from './measure-latency.js';
 export type { MedMNISTFile, MedMNISTName } from './medmnist-files.js';
 export { MEDMNIST_FILES } from './medmnist-files.js';
 export type { ModelSidecar, Preprocessing } from './model-sidecar.js';
@@ -53,6 +67,13 @@ export type { ModelInputs, PrepareInputsOptions } from './prepare-inputs.js';
 export { prepareInputs } from './prepare-inputs.js';
 export { pruneByMagnitude } from './prune-by-magnitude.js';
 export type {
+  ChannelCriterion,
+  ChannelCut,
+  PruneChannelsOptions,
+  PruneChannelsResult,
+} from './prune-channels.js';
+export { keptChannels, pruneChannels } from './prune-channels.js';
+export type {
   LayerSelection,
   PrunedLayer,
   PruneModelOptions,
@@ -68,5 +89,13 @@ export type { LayerDensity } from './relative-flops.js';
 export { relativeFlops } from './relative-flops.js';
 export type { SaveOnnxOptions } from './save-onnx.js';
 export { saveOnnx, saveOnnxSync } from './save-onnx.js';
+export { structuredCompressionProblem } from './structured-compression-problem.js';
+export type {
+  StageChannels,
+  StructuredCompressionProblem,
+  StructuredConfig,
+  StructuredMeasurement,
+  StructuredProblemOptions,
+} from './structured-compression-types.js';
 export type { TinyCnnOptions } from './tiny-cnn.js';
 export { tinyCnn } from './tiny-cnn.js';

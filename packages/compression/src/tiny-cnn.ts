@@ -19,6 +19,11 @@ export interface TinyCnnOptions {
   readonly identityWeight?: boolean;
   /** Add a second 1x1 convolution and a residual `Add` after the first Relu. Default false. */
   readonly residual?: boolean;
+  /**
+   * Insert `1x1 Conv (hidden channels) -> Relu -> 1x1 Conv (back to filters) -> Relu` before the
+   * pool: channels that structured pruning can cut. Default none.
+   */
+  readonly hidden?: number;
 }
 
 function valueInfo(name: string, dims: readonly (number | string)[]): ValueInfoProto {
@@ -90,6 +95,29 @@ export function tinyCnn(options: TinyCnnOptions = {}): OnnxModel {
       { input: ['add_out'], output: ['relu2_out'], name: 'relu2', op_type: 'Relu' },
     );
     pooledInput = 'relu2_out';
+  }
+  if (options.hidden !== undefined) {
+    const h = options.hidden;
+    initializer.push(
+      makeTensor('hidden.weight', DataType.FLOAT, [h, f, 1, 1], values(h * f)),
+      makeTensor('hidden.bias', DataType.FLOAT, [h], values(h)),
+      makeTensor('back.weight', DataType.FLOAT, [f, h, 1, 1], values(f * h)),
+    );
+    const pointwise = (name: string, input: string, weights: string[]): NodeProto[] => [
+      {
+        input: [input, ...weights],
+        output: [`${name}_out`],
+        name,
+        op_type: 'Conv',
+        attribute: [intsAttr('kernel_shape', [1, 1])],
+      },
+      { input: [`${name}_out`], output: [`${name}_relu`], name: `${name}_relu`, op_type: 'Relu' },
+    ];
+    node.push(
+      ...pointwise('hidden', pooledInput, ['hidden.weight', 'hidden.bias']),
+      ...pointwise('back', 'hidden_relu', ['back.weight']),
+    );
+    pooledInput = 'back_relu';
   }
   let fcWeight = 'fc.weight';
   if (options.identityWeight === true) {

@@ -1,0 +1,171 @@
+import type { ChannelSet } from './find-channel-sets.js';
+import { createSession, ort } from './internal/session.js';
+import { intsAttr, makeTensor } from './internal/tensors.js';
+import {
+  DataType,
+  type NodeProto,
+  type OnnxModel,
+  type TensorProto,
+  type ValueInfoProto,
+} from './onnx-types.js';
+import type { ModelInputs } from './prepare-inputs.js';
+import { saveOnnxSync } from './save-onnx.js';
+
+/** Per-channel activation statistics of the values the consumers of each channel set read. */
+export interface ChannelStats {
+  /** Mean of |a| per channel over examples and positions. */
+  readonly meanAbs: Float64Array;
+  /** Mean of a per channel over examples and positions (what a cut channel is replaced by in repair). */
+  readonly mean: Float64Array;
+  /**
+   * Second moments E[a_i a_j] over examples and positions, row-major channels x channels (what
+   * least-squares repair and the `reconstruction` criterion need).
+   */
+  readonly moments?: Float64Array;
+}
+
+/**
+ * Runs the float model once over the calibration examples and returns, for every channel set's
+ * consumed value (keyed by its name), the mean and the mean absolute activation of each channel.
+ * The reductions run inside the graph (Abs and GlobalAveragePool per value), so only
+ * `examples x channels` numbers leave onnxruntime. O(one inference per example).
+ *
+ * @example
+ * const model = tinyCnn({ size: 2, hidden: 8 });
+ * const calibration = prepareInputs(await loadMedMNIST(tinyNpz()), 'train', tinySidecar);
+ * const stats = await channelStatistics(model, calibration, findChannelSets(model).sets);
+ * [stats.get('hidden_relu').meanAbs.length, stats.get('hidden_relu').moments.length] // => [8, 64]
+ */
+export async function channelStatistics(
+  model: OnnxModel,
+  calibration: ModelInputs,
+  sets: readonly ChannelSet[],
+  options: { readonly threads?: number; readonly batchSize?: number } = {},
+): Promise<Map<string, ChannelStats>> {
+  const graph = model.proto.graph ?? {};
+  const extra: NodeProto[] = [];
+  const outputs: ValueInfoProto[] = [];
+  const values = [...new Set(sets.map((s) => s.consumed))];
+  const withMoments = new Set(sets.map((s) => s.consumed));
+  const initializer = [...(graph.initializer ?? [])];
+  values.forEach((v, k) => {
+    if (withMoments.has(v)) {
+      const set = sets.find((s) => s.consumed === v)!;
+      const gram = momentNodes(v, k, set.channels, set.rank);
+      extra.push(...gram.nodes);
+      initializer.push(gram.shape);
+      outputs.push({ name: `__channel_gram_${k}` }, { name: `__channel_rows_${k}` });
+    }
+    const abs = `__channel_abs_${k}`;
+    extra.push({ op_type: 'Abs', input: [v], output: [abs], name: abs });
+    for (const [source, out] of [
+      [abs, `__channel_meanabs_${k}`],
+      [v, `__channel_mean_${k}`],
+    ] as const) {
+      extra.push({ op_type: 'GlobalAveragePool', input: [source], output: [out], name: out });
+      outputs.push({ name: out });
+    }
+  });
+  const probe: OnnxModel = {
+    proto: {
+      ...model.proto,
+      graph: {
+        ...graph,
+        initializer,
+        node: [...(graph.node ?? []), ...extra],
+        output: [...(graph.output ?? []), ...outputs],
+      },
+    },
+  };
+  const session = await createSession(saveOnnxSync(probe), { threads: options.threads ?? 1 });
+  const sums = values.map(() => ({
+    abs: [] as Float32Array[],
+    plain: [] as Float32Array[],
+    gram: undefined as Float64Array | undefined,
+    rows: 0,
+  }));
+  try {
+    const batch = options.batchSize ?? 50;
+    const per = calibration.exampleShape.reduce((a, b) => a * b, 1);
+    const inputName = session.inputNames[0]!;
+    const fetch = outputs.map((o) => o.name!);
+    for (let start = 0; start < calibration.count; start += batch) {
+      const n = Math.min(batch, calibration.count - start);
+      const feed = new ort.Tensor('float32', calibration.data.subarray(start * per, (start + n) * per), [
+        n,
+        ...calibration.exampleShape,
+      ]);
+      const out = await session.run({ [inputName]: feed }, fetch);
+      values.forEach((_, k) => {
+        sums[k]!.abs.push((out[`__channel_meanabs_${k}`]!.data as Float32Array).slice());
+        sums[k]!.plain.push((out[`__channel_mean_${k}`]!.data as Float32Array).slice());
+        const gram = out[`__channel_gram_${k}`]?.data as Float32Array | undefined;
+        if (gram !== undefined) {
+          sums[k]!.gram ??= new Float64Array(gram.length);
+          const acc = sums[k]!.gram!;
+          for (let i = 0; i < gram.length; i++) acc[i]! += gram[i]!;
+          sums[k]!.rows += Number((out[`__channel_rows_${k}`]!.data as BigInt64Array)[1]);
+        }
+      });
+      for (const t of Object.values(out)) t.dispose();
+    }
+  } finally {
+    await session.release();
+  }
+  const result = new Map<string, ChannelStats>();
+  values.forEach((v, k) => {
+    const channels = sets.find((s) => s.consumed === v)!.channels;
+    result.set(v, {
+      meanAbs: averageOverExamples(sums[k]!.abs, channels, calibration.count),
+      mean: averageOverExamples(sums[k]!.plain, channels, calibration.count),
+      ...(sums[k]!.gram === undefined ? {} : { moments: sums[k]!.gram.map((g) => g / sums[k]!.rows) }),
+    });
+  });
+  return result;
+}
+
+/**
+ * Nodes computing `R R^T` of a value reshaped to `R = [channels, examples x positions]` (its
+ * Transpose to channels-first, Reshape, MatMul) and the shape of R (to divide by the columns).
+ */
+function momentNodes(
+  value: string,
+  k: number,
+  channels: number,
+  rank: number,
+): { nodes: NodeProto[]; shape: TensorProto } {
+  const [t, r, rt, shape] = [
+    `__channel_t_${k}`,
+    `__channel_r_${k}`,
+    `__channel_rt_${k}`,
+    `__channel_shape_${k}`,
+  ];
+  return {
+    shape: makeTensor(shape, DataType.INT64, [2], BigInt64Array.from([BigInt(channels), -1n])),
+    nodes: [
+      {
+        op_type: 'Transpose',
+        input: [value],
+        output: [t],
+        name: t,
+        attribute: [intsAttr('perm', [1, 0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2)])],
+      },
+      { op_type: 'Reshape', input: [t, shape], output: [r], name: r },
+      { op_type: 'Transpose', input: [r], output: [rt], name: rt },
+      { op_type: 'MatMul', input: [r, rt], output: [`__channel_gram_${k}`], name: `__channel_gram_${k}` },
+      { op_type: 'Shape', input: [r], output: [`__channel_rows_${k}`], name: `__channel_rows_${k}` },
+    ],
+  };
+}
+
+/** Averages batches of `[n, channels, 1, 1]` pooled values over all examples. */
+function averageOverExamples(
+  batches: readonly Float32Array[],
+  channels: number,
+  count: number,
+): Float64Array {
+  const out = new Float64Array(channels);
+  for (const b of batches) for (let i = 0; i < b.length; i++) out[i % channels]! += b[i]!;
+  for (let c = 0; c < channels; c++) out[c]! /= count;
+  return out;
+}

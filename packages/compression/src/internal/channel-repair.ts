@@ -1,0 +1,127 @@
+import type { ChannelStats } from '../channel-statistics.js';
+import type { ChannelConsumer } from '../find-channel-sets.js';
+import type { GraphProto } from '../onnx-types.js';
+import { type InitializerTable, sliceAxis } from './initializer-table.js';
+import { choleskyInPlace, choleskySolveInPlace } from './solve-spd.js';
+import { shapeSize } from './tensors.js';
+
+/** How a consumer makes up for the channels it no longer reads. */
+export type ChannelRepair = 'none' | 'mean' | 'least-squares';
+
+/**
+ * A relative ridge on a covariance matrix: each variance grows by 1e-6 of itself (plus 1e-12 for
+ * constant channels), so the solve is stable and scale-free. O(n).
+ */
+function ridge(a: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) a[i * n + i] = a[i * n + i]! * (1 + 1e-6) + 1e-12;
+}
+
+/**
+ * Q = Sigma_DS Sigma_SS^-1 (|D| x |S|, row-major): the least-squares prediction of each cut
+ * channel d from the kept ones, from the covariance of the channels (relative ridge 1e-6).
+ * Undefined when the kept covariance is singular. O(|S|^3 + |D| |S|^2).
+ */
+function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Float64Array | undefined {
+  const channels = stats.mean.length;
+  const { moments, mean } = stats;
+  const cov = (i: number, j: number) => moments![i * channels + j]! - mean[i]! * mean[j]!;
+  const k = keep.length;
+  const a = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) a[i * k + j] = cov(keep[i]!, keep[j]!);
+  ridge(a, k);
+  if (!choleskyInPlace(a, k)) return undefined;
+  const q = new Float64Array(cut.length * k);
+  const row = new Float64Array(k);
+  cut.forEach((d, r) => {
+    for (let j = 0; j < k; j++) row[j] = cov(d, keep[j]!);
+    choleskySolveInPlace(a, k, row);
+    q.set(row, r * k);
+  });
+  return q;
+}
+
+/**
+ * Rewrites one consumer Conv for the kept input channels. `mean`: each cut channel is replaced by
+ * its mean activation, folded into the bias (`b += sum_k W[:, c, k] x mean_c`). `least-squares`
+ * (pointwise consumers with second moments; else `mean`): each cut channel is replaced by its
+ * least-squares prediction from the kept channels, `a_D ~ mean_D + Q (a_S - mean_S)`, folded into
+ * the kept weights (`W_S += W_D Q`) and the bias (`b += W_D (mean_D - Q mean_S)`). O(O x |D| x |S|).
+ */
+export function repairConsumer(
+  graph: GraphProto,
+  inits: InitializerTable,
+  consumer: ChannelConsumer,
+  keep: Int32Array,
+  stats: ChannelStats,
+  repair: Exclude<ChannelRepair, 'none'>,
+): void {
+  const { values: w, dims } = inits.read(consumer.weight);
+  const [outs, ins] = [dims[0]!, dims[1]!];
+  const per = shapeSize(dims.slice(2));
+  const kept = new Set(keep);
+  const cut = Int32Array.from({ length: ins }, (_, c) => c).filter((c) => !kept.has(c));
+  const q =
+    repair === 'least-squares' && consumer.pointwise && stats.moments !== undefined
+      ? predictor(stats, keep, cut)
+      : undefined;
+  // Mean activation a cut channel stands in for: its mean, or with Q, mean_D - Q mean_S.
+  const offset = Float64Array.from(cut, (d, r) => {
+    let v = stats.mean[d]!;
+    if (q !== undefined)
+      for (let j = 0; j < keep.length; j++) v -= q[r * keep.length + j]! * stats.mean[keep[j]!]!;
+    return v;
+  });
+  const name = consumer.bias ?? `${consumer.weight}__repair_bias`;
+  const bias = consumer.bias === undefined ? new Float32Array(outs) : inits.read(name).values;
+  const sliced = sliceAxis(w, dims, 1, keep);
+  const k = keep.length;
+  const q32 = q === undefined ? undefined : Float32Array.from(q);
+  for (let o = 0; o < outs; o++) {
+    let delta = 0;
+    for (let r = 0; r < cut.length; r++) {
+      const from = (o * ins + cut[r]!) * per;
+      let s = 0;
+      for (let i = from; i < from + per; i++) s += w[i]!;
+      delta += s * offset[r]!;
+      if (q32 === undefined || s === 0) continue;
+      // Pointwise (per = 1): W_S[o] += W[o, d] x Q[d].
+      for (let j = 0, at = r * k, to = o * k; j < k; j++) sliced[to + j]! += s * q32[at + j]!;
+    }
+    bias[o]! += delta;
+  }
+  inits.set(consumer.weight, sliced, [outs, keep.length, ...dims.slice(2)]);
+  inits.set(name, bias, [outs]);
+  if (consumer.bias === undefined) {
+    const node = graph.node![consumer.nodeIndex]!;
+    graph.node![consumer.nodeIndex] = { ...node, input: [node.input![0]!, node.input![1]!, name] };
+  }
+}
+
+const conditionalCache = new WeakMap<ChannelStats, Float64Array>();
+
+/**
+ * Var(a_c | every other channel) for each channel c: 1 / (Sigma^-1)_cc of the channels'
+ * covariance (ridge as in repair), cached per statistics object. O(C^3) on first use.
+ */
+export function conditionalVariances(stats: ChannelStats): Float64Array {
+  const cached = conditionalCache.get(stats);
+  if (cached !== undefined) return cached;
+  const c = stats.mean.length;
+  const a = new Float64Array(c * c);
+  for (let i = 0; i < c; i++) {
+    for (let j = 0; j < c; j++) a[i * c + j] = stats.moments![i * c + j]! - stats.mean[i]! * stats.mean[j]!;
+  }
+  ridge(a, c);
+  const out = new Float64Array(c);
+  if (choleskyInPlace(a, c)) {
+    const e = new Float64Array(c);
+    for (let i = 0; i < c; i++) {
+      e.fill(0);
+      e[i] = 1;
+      choleskySolveInPlace(a, c, e);
+      out[i] = 1 / e[i]!;
+    }
+  }
+  conditionalCache.set(stats, out);
+  return out;
+}

@@ -1,0 +1,157 @@
+import { checkSeed, InvalidArgumentError } from '@paretokit/problem';
+import type { CompressionProblemOptions } from '../compression-types.js';
+import { countFlops, type FlopsReport } from '../count-flops.js';
+import { UnsupportedModelError } from '../errors/unsupported-model-error.js';
+import { evaluateModel } from '../evaluate-model.js';
+import { loadMedMNIST, type MedMNISTDataset } from '../load-medmnist.js';
+import { loadOnnx } from '../load-onnx.js';
+import { type ModelSidecar, readSidecar } from '../model-sidecar.js';
+import type { OnnxModel } from '../onnx-types.js';
+import { type ModelInputs, prepareInputs } from '../prepare-inputs.js';
+import { modelInput } from './model-input.js';
+
+/** Split names the problems measure on. */
+export type Split = 'val' | 'test';
+
+/** What both compression problems load and check before their first evaluation. */
+export interface CompressionSetup {
+  readonly seed: number;
+  readonly tolerance: number;
+  /** The selection split. */
+  readonly split: Split;
+  readonly model: OnnxModel;
+  readonly sidecar: ModelSidecar;
+  readonly dataset: MedMNISTDataset;
+  /** The prepared images of a split (prepared once, on first use). */
+  inputsFor(split: Split): ModelInputs;
+  /** The first calibration images of the training split. */
+  readonly calibration: ModelInputs;
+  readonly flops: FlopsReport;
+  readonly evalOptions: {
+    readonly threads: number;
+    readonly batchSize: number;
+    readonly inputName: string;
+    readonly outputName: string;
+  };
+  /** Runs the whole `split` through a model (bytes) for every configuration, alternating, `repeats` rounds. */
+  alternate(models: readonly Uint8Array[], split: Split, repeats: number): Promise<number[][]>;
+}
+
+function checkOptions(options: CompressionProblemOptions): { seed: number; tolerance: number; split: Split } {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem(options)',
+      expected: 'an options object',
+      actual: options,
+    });
+  }
+  const seed = checkSeed(options.seed ?? 0, 'compressionProblem: seed');
+  const tolerance = options.tolerance ?? 0.04;
+  if (!(tolerance >= 0 && tolerance < 1)) {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem: tolerance',
+      expected: 'a number in [0, 1)',
+      actual: tolerance,
+    });
+  }
+  const selectOn = options.selectOn ?? 'validation';
+  if (selectOn !== 'validation' && selectOn !== 'test') {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem: selectOn',
+      expected: '"validation" or "test"',
+      actual: selectOn,
+    });
+  }
+  return { seed, tolerance, split: selectOn === 'validation' ? 'val' : 'test' };
+}
+
+function checkModelFitsData(model: OnnxModel, sidecar: ModelSidecar, dataset: MedMNISTDataset): string {
+  const input = modelInput(model, sidecar.input.name);
+  const expected = sidecar.input.shape;
+  if (
+    input.exampleShape.length !== expected.length ||
+    input.exampleShape.some((d, i) => d !== -1 && d !== expected[i])
+  ) {
+    throw new UnsupportedModelError({
+      model: model.sourcePath ?? 'model',
+      expected: `input "${input.name}" of per-example shape [${expected.join(', ')}] (from the sidecar)`,
+      actual: `[${input.exampleShape.map((d) => (d === -1 ? '?' : d)).join(', ')}]`,
+    });
+  }
+  if (sidecar.classes !== dataset.classes) {
+    throw new UnsupportedModelError({
+      model: model.sourcePath ?? 'model',
+      expected: `${dataset.classes} classes (as ${dataset.name})`,
+      actual: `${sidecar.classes} in the sidecar`,
+    });
+  }
+  return input.name;
+}
+
+/**
+ * Validates the options, loads the model, sidecar and data, checks that they fit together, and
+ * prepares calibration images and FLOPs: everything both compression problems share.
+ */
+export async function compressionSetup(options: CompressionProblemOptions): Promise<CompressionSetup> {
+  const { seed, tolerance, split } = checkOptions(options);
+  const model = typeof options.model === 'string' ? await loadOnnx(options.model) : options.model;
+  const sidecar: ModelSidecar = await readSidecar(options.sidecar);
+  const dataset =
+    typeof options.dataset === 'string'
+      ? await loadMedMNIST(
+          options.dataset,
+          options.datasetMd5 === undefined ? {} : { md5: options.datasetMd5 },
+        )
+      : options.dataset;
+  const inputName = checkModelFitsData(model, sidecar, dataset);
+  const prep = options.preprocessing === undefined ? {} : { preprocessing: options.preprocessing };
+  const inputsBySplit = new Map<Split, ModelInputs>();
+  const inputsFor = (s: Split) => {
+    let v = inputsBySplit.get(s);
+    if (v === undefined) {
+      v = prepareInputs(dataset, s, sidecar, prep);
+      inputsBySplit.set(s, v);
+    }
+    return v;
+  };
+  const calibration = prepareInputs(dataset, 'train', sidecar, {
+    ...prep,
+    limit: options.calibration?.count ?? 100,
+  });
+  const flops = await countFlops(model, options.flops ?? { exampleShape: sidecar.input.shape });
+  const evalOptions = {
+    threads: options.threads ?? 1,
+    batchSize: options.batchSize ?? 100,
+    inputName,
+    outputName: sidecar.output.name,
+  };
+  const alternate = async (models: readonly Uint8Array[], s: Split, repeats: number) => {
+    if (!Number.isSafeInteger(repeats) || repeats < 1) {
+      throw new InvalidArgumentError({
+        argument: 'timeInference: repeats',
+        expected: 'an integer >= 1',
+        actual: repeats,
+      });
+    }
+    const seconds = models.map(() => [] as number[]);
+    for (let r = 0; r < repeats; r++) {
+      for (let i = 0; i < models.length; i++) {
+        seconds[i]!.push((await evaluateModel(models[i]!, inputsFor(s), evalOptions)).seconds);
+      }
+    }
+    return seconds;
+  };
+  return {
+    seed,
+    tolerance,
+    split,
+    model,
+    sidecar,
+    dataset,
+    inputsFor,
+    calibration,
+    flops,
+    evalOptions,
+    alternate,
+  };
+}

@@ -1,0 +1,259 @@
+import { InvalidArgumentError } from '@paretokit/problem';
+import type { ChannelStats } from './channel-statistics.js';
+import { type ChannelAnalysis, type ChannelSet, findChannelSets } from './find-channel-sets.js';
+import { type ChannelRepair, conditionalVariances, repairConsumer } from './internal/channel-repair.js';
+
+export type { ChannelRepair } from './internal/channel-repair.js';
+
+import { cloneModelShallow } from './internal/graph.js';
+import { InitializerTable, sliceAxis } from './internal/initializer-table.js';
+import { shapeSize } from './internal/tensors.js';
+import type { GraphProto, OnnxModel } from './onnx-types.js';
+
+/** How channels are ranked before the least important are cut. */
+export type ChannelCriterion = 'l1' | 'l2' | 'activation' | 'contribution' | 'reconstruction';
+
+/** Options of {@link pruneChannels}. */
+export interface PruneChannelsOptions {
+  /** Fraction of the channels to remove, per stage (index = stage) or one for every stage; each in [0, 1). */
+  readonly fractions: number | readonly number[];
+  /**
+   * `l1` (default) or `l2`: norm of each output filter of the producing Conv; `activation`: mean
+   * absolute activation of the channel on calibration data (needs `statistics`).
+   */
+  readonly criterion?: ChannelCriterion;
+  /**
+   * What the consumers do about the channels they lose (needs `statistics` unless `none`):
+   * `none` (default) drops them; `mean` replaces each by its mean activation, folded into the
+   * consumer's bias; `least-squares` replaces each by its least-squares prediction from the kept
+   * channels (calibration covariance), folded into a pointwise consumer's weights and bias (other
+   * consumers fall back to `mean`).
+   */
+  readonly repair?: ChannelRepair;
+  /** From {@link channelStatistics} on the same model. */
+  readonly statistics?: ReadonlyMap<string, ChannelStats>;
+  /** Kept channel counts are rounded up to a multiple of this (SIMD-friendly widths). Default 1. */
+  readonly multiple?: number;
+  /** A precomputed {@link findChannelSets} of the same model. */
+  readonly analysis?: ChannelAnalysis;
+}
+
+/** The channels of one Conv before and after the cut. */
+export interface ChannelCut {
+  readonly producer: string;
+  readonly stage: number;
+  readonly before: number;
+  readonly after: number;
+  /** Indices (ascending) of the channels kept. */
+  readonly kept: readonly number[];
+}
+
+/** What {@link pruneChannels} returns. */
+export interface PruneChannelsResult {
+  /** A new model (the input is not modified). */
+  readonly model: OnnxModel;
+  /** One entry per channel set, cut or not. */
+  readonly cuts: readonly ChannelCut[];
+  /** One line per Conv whose channels could not be cut for a reason other than a residual join. */
+  readonly warnings: readonly string[];
+}
+
+function checkOptions(analysis: ChannelAnalysis, options: PruneChannelsOptions): number[] {
+  const { fractions } = options;
+  const list =
+    typeof fractions === 'number' ? new Array<number>(analysis.stages).fill(fractions) : [...fractions];
+  if (!Array.isArray(list) || list.length !== analysis.stages || list.some((f) => !(f >= 0 && f < 1))) {
+    throw new InvalidArgumentError({
+      argument: 'pruneChannels: fractions',
+      expected: `a number in [0, 1) or ${analysis.stages} of them (one per stage)`,
+      actual: fractions,
+    });
+  }
+  const criterion = options.criterion ?? 'l1';
+  if (!['l1', 'l2', 'activation', 'contribution', 'reconstruction'].includes(criterion)) {
+    throw new InvalidArgumentError({
+      argument: 'pruneChannels: criterion',
+      expected: '"l1", "l2", "activation", "contribution" or "reconstruction"',
+      actual: criterion,
+    });
+  }
+  if (
+    (!['l1', 'l2'].includes(criterion) || (options.repair ?? 'none') !== 'none') &&
+    options.statistics === undefined
+  ) {
+    throw new InvalidArgumentError({
+      argument: 'pruneChannels: statistics',
+      expected: 'channelStatistics(...) of the model for the activation criterion or repair',
+      actual: undefined,
+    });
+  }
+  if (!['none', 'mean', 'least-squares'].includes(options.repair ?? 'none')) {
+    throw new InvalidArgumentError({
+      argument: 'pruneChannels: repair',
+      expected: '"none", "mean" or "least-squares"',
+      actual: options.repair,
+    });
+  }
+  const multiple = options.multiple ?? 1;
+  if (!Number.isSafeInteger(multiple) || multiple < 1) {
+    throw new InvalidArgumentError({
+      argument: 'pruneChannels: multiple',
+      expected: 'an integer >= 1',
+      actual: multiple,
+    });
+  }
+  return list;
+}
+
+/** Importance of each output channel of a set. */
+function importance(
+  set: ChannelSet,
+  inits: InitializerTable,
+  criterion: ChannelCriterion,
+  stats: ReadonlyMap<string, ChannelStats> | undefined,
+): Float64Array {
+  if (criterion === 'activation') return stats!.get(set.consumed)!.meanAbs;
+  if (criterion === 'reconstruction') return reconstruction(set, inits, stats!.get(set.consumed)!);
+  if (criterion === 'contribution') return contribution(set, inits, stats!.get(set.consumed)!.meanAbs);
+  const weight = inits.read(set.weight).values;
+  const per = weight.length / set.channels;
+  const score = new Float64Array(set.channels);
+  for (let c = 0; c < set.channels; c++) {
+    let s = 0;
+    for (let i = c * per; i < (c + 1) * per; i++)
+      s += criterion === 'l1' ? Math.abs(weight[i]!) : weight[i]! ** 2;
+    score[c] = s;
+  }
+  return score;
+}
+
+/**
+ * What the consumers' outputs lose when channel c alone is cut and the rest predict it by least
+ * squares: sum of squared consumer weights on c x Var(a_c | other channels).
+ */
+function reconstruction(set: ChannelSet, inits: InitializerTable, stats: ChannelStats): Float64Array {
+  const variance = conditionalVariances(stats);
+  const norm = consumerNorms(set, inits);
+  return norm.map((n, c) => n * variance[c]!);
+}
+
+/** Sum over consumers of the squared weights on each input channel. O(consumer weights). */
+function consumerNorms(set: ChannelSet, inits: InitializerTable): Float64Array {
+  const norm = new Float64Array(set.channels);
+  for (const consumer of set.consumers) {
+    const { values, dims } = inits.read(consumer.weight);
+    const per = shapeSize(dims.slice(2));
+    for (let o = 0; o < dims[0]!; o++) {
+      for (let c = 0; c < set.channels; c++) {
+        for (let i = (o * set.channels + c) * per, end = i + per; i < end; i++) norm[c]! += values[i]! ** 2;
+      }
+    }
+  }
+  return norm;
+}
+
+/** mean |a_c| x the L2 norm of every consumer's weights on input channel c: what the next layers lose. */
+function contribution(set: ChannelSet, inits: InitializerTable, meanAbs: Float64Array): Float64Array {
+  return consumerNorms(set, inits).map((n, c) => Math.sqrt(n) * meanAbs[c]!);
+}
+
+/** The `count` highest-scoring indices, ascending (ties: lower index first). */
+function topIndices(score: Float64Array, count: number): Int32Array {
+  const order = Array.from(score.keys()).sort((a, b) => score[b]! - score[a]! || a - b);
+  return Int32Array.from(order.slice(0, count)).sort();
+}
+
+/** Cuts one set down to the `keep` channels: producer, BatchNorms, consumers (repaired or sliced). */
+function cutSet(
+  graph: GraphProto,
+  inits: InitializerTable,
+  set: ChannelSet,
+  keep: Int32Array,
+  repair: ChannelRepair,
+  stats: ChannelStats | undefined,
+): void {
+  const producer = inits.read(set.weight);
+  inits.set(set.weight, sliceAxis(producer.values, producer.dims, 0, keep), [
+    keep.length,
+    ...producer.dims.slice(1),
+  ]);
+  const params = [set.bias, ...set.batchNorms.flatMap((i) => graph.node![i]!.input!.slice(1, 5))];
+  for (const param of params) {
+    if (param !== undefined) {
+      inits.set(param, sliceAxis(inits.read(param).values, [set.channels], 0, keep), [keep.length]);
+    }
+  }
+  for (const consumer of set.consumers) {
+    if (repair === 'none') {
+      const w = inits.read(consumer.weight);
+      inits.set(consumer.weight, sliceAxis(w.values, w.dims, 1, keep), [
+        w.dims[0]!,
+        keep.length,
+        ...w.dims.slice(2),
+      ]);
+    } else {
+      repairConsumer(graph, inits, consumer, keep, stats!, repair);
+    }
+  }
+}
+
+/**
+ * Channels kept when `fraction` of `channels` are cut: ceil((1 - fraction) x channels), rounded up
+ * to a multiple of `multiple`, at least 1 and at most `channels`. O(1).
+ *
+ * @example
+ * [keptChannels(64, 0.5, 1), keptChannels(64, 0.2, 1), keptChannels(64, 0.2, 8), keptChannels(4, 0.99, 8)] // => [32, 52, 56, 4]
+ */
+export function keptChannels(channels: number, fraction: number, multiple = 1): number {
+  const target = Math.ceil((1 - fraction) * channels - 1e-9);
+  return Math.min(channels, Math.max(1, Math.ceil(target / multiple) * multiple));
+}
+
+/**
+ * Structured channel pruning as a graph rewrite: for every channel set of {@link findChannelSets}
+ * (a Conv whose output channels only ungrouped Convs read, through channel-wise ops), removes the
+ * least important `fraction` of its output channels from the producer's weight and bias, the
+ * BatchNormalizations on the way and the input channels of every consumer, so the file and the work
+ * really shrink. Residual-join channels and anything unsafe stay as they are (see
+ * {@link findChannelSets}; `warnings` names each unsafe node). Input and output signature are
+ * unchanged; shape annotations of the cut values are dropped. O(weights + C log C per set).
+ *
+ * @throws InvalidArgumentError for fractions outside [0, 1), a wrong count, or missing statistics.
+ * @example
+ * const model = tinyCnn({ hidden: 8 });
+ * const r = pruneChannels(model, { fractions: 0.5 });
+ * r.cuts.map((c) => [c.producer, c.before, c.after]) // => [['conv', 4, 2], ['hidden', 8, 4]]
+ */
+export function pruneChannels(model: OnnxModel, options: PruneChannelsOptions): PruneChannelsResult {
+  const analysis = options.analysis ?? findChannelSets(model);
+  const fractions = checkOptions(analysis, options);
+  const criterion = options.criterion ?? 'l1';
+  const multiple = options.multiple ?? 1;
+  const repair = options.repair ?? 'none';
+  const proto = cloneModelShallow(model.proto);
+  const graph = proto.graph!;
+  const inits = new InitializerTable(graph);
+  const dropped = new Set<string>();
+  const cuts: ChannelCut[] = [];
+  for (const set of analysis.sets) {
+    const count = keptChannels(set.channels, fractions[set.stage]!, multiple);
+    const keep =
+      count === set.channels
+        ? Int32Array.from(Array(count).keys())
+        : topIndices(importance(set, inits, criterion, options.statistics), count);
+    cuts.push({
+      producer: set.producer,
+      stage: set.stage,
+      before: set.channels,
+      after: count,
+      kept: [...keep],
+    });
+    if (count === set.channels) continue;
+    cutSet(graph, inits, set, keep, repair, options.statistics?.get(set.consumed));
+    for (const v of set.values) dropped.add(v);
+  }
+  if (graph.value_info !== undefined)
+    graph.value_info = graph.value_info.filter((v) => !dropped.has(v.name ?? ''));
+  const warnings = analysis.skipped.filter((s) => s.reason !== 'residual').map((s) => s.message);
+  return { model: { proto }, cuts, warnings };
+}
