@@ -132,6 +132,14 @@ export function createProgram(
         .default('validation'),
     )
     .option('--threads <count>', 'onnxruntime threads per evaluation', integerOption('--threads', 1), 1)
+    .addOption(
+      new Option(
+        '--pruning <kind>',
+        "study: the study's 7 variables (unstructured pruning, f1); structured: channels cut per stage, measured latency",
+      )
+        .choices(['study', 'structured'])
+        .default('study'),
+    )
     .option(
       '--generations <count>',
       'C-TAEA generations on the surrogate problem',
@@ -155,6 +163,7 @@ export function createProgram(
         out: string;
         selectOn: 'validation' | 'test';
         threads: number;
+        pruning: 'study' | 'structured';
         generations?: number;
         surrogates?: string[];
         progress: boolean;

@@ -20,6 +20,8 @@ export interface CompressOptions {
   readonly out: string;
   readonly selectOn: 'validation' | 'test';
   readonly threads: number;
+  /** `study` (default): the study's 7 variables; `structured`: channel fractions per stage and latency. */
+  readonly pruning?: 'study' | 'structured';
   readonly surrogates?: readonly string[];
   readonly generations?: number;
   readonly evaluator?: Evaluator;
@@ -53,6 +55,7 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
           ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
           selectOn: options.selectOn,
           threads: options.threads,
+          ...(options.pruning === undefined ? {} : { pruning: options.pruning }),
         },
       ],
       methods: ['samo-ctaea'],
@@ -101,14 +104,15 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   } finally {
     progress.stop();
   }
-  writeFileSync(join(config.out, 'front.csv'), `${frontCsv(record, ['f1', 'accuracy'])}\n`);
+  const names = study.problem.objectives.map((o) => o.name);
+  writeFileSync(join(config.out, 'front.csv'), `${frontCsv(record, names)}\n`);
   options.write(
     `${record.evaluations} evaluations (${record.replayed} from the log) in ${record.seconds.toFixed(1)} s; ${record.front.length} feasible non-dominated models:`,
   );
   for (const e of record.front) {
     const t = e.test;
     options.write(
-      `  f1 ${e.objectives[0]!.toFixed(4)}  accuracy ${e.objectives[1]!.toFixed(4)}` +
+      `  ${names[0]} ${e.objectives[0]!.toFixed(4)}  accuracy ${e.objectives[1]!.toFixed(4)}` +
         (t === undefined
           ? ''
           : `  test accuracy ${t.accuracy.toFixed(4)}  test time ${t.inferenceSeconds.toFixed(3)} s`) +

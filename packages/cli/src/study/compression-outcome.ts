@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UNCOMPRESSED } from '@paretokit/compression';
 import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudyProblem } from './study-problem.js';
 import { type Spread, spread } from './summarize-study.js';
@@ -143,7 +142,9 @@ export async function compressionOutcome(
   if (problem === undefined || base === undefined || candidates.length === 0) return undefined;
   const configs = candidates.map((c) => problem.decodeConfig(c.entry.x));
   // A survey: one pass over the base model and every front model, side by side.
-  const survey = (await problem.timeInference([UNCOMPRESSED, ...configs], { repeats: 1 })).map((t) => t[0]!);
+  const survey = (await problem.timeInference([problem.uncompressed, ...configs], { repeats: 1 })).map(
+    (t) => t[0]!,
+  );
   const accuracy = (i: number) => candidates[i]!.entry.objectives[1]!;
   const size = (i: number) => candidates[i]!.entry.test.sizeBytes;
   const n = candidates.length;
@@ -154,7 +155,7 @@ export async function compressionOutcome(
   const smallest = first(n, (a, b) => size(a) - size(b) || accuracy(b) - accuracy(a));
   // The shortlist, timed again in `repeats` alternating rounds: the fastest of the survey and the other picks.
   const shortlist = [...new Set([...bySurvey.slice(0, FAST_SHORTLIST), mostAccurate, smallest])];
-  const rounds = await problem.timeInference([UNCOMPRESSED, ...shortlist.map((i) => configs[i]!)], {
+  const rounds = await problem.timeInference([problem.uncompressed, ...shortlist.map((i) => configs[i]!)], {
     repeats,
   });
   const timed = new Map(shortlist.map((i, k) => [i, spread(rounds[k + 1]!)]));

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UNCOMPRESSED } from '@paretokit/compression';
 import {
   constraintViolation,
   type Evaluator,
@@ -166,7 +165,7 @@ export async function runOne(options: RunOneOptions): Promise<RunRecord> {
       : {
           base: {
             selection: measurementSummary(compression.base),
-            test: measurementSummary(await compression.measure(UNCOMPRESSED, 'test')),
+            test: measurementSummary(await compression.measure(compression.uncompressed, 'test')),
           },
         }),
   };

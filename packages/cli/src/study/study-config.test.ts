@@ -104,6 +104,19 @@ describe('parseStudyConfig', () => {
     expect([c.problems.length, c.seeds.length, c.budget]).toEqual([12, 10, 100]);
   });
 
+  it('reads the structured compression study in studies/, and refuses structured settings it does not know', async () => {
+    const c = await loadStudyConfig(
+      fileURLToPath(new URL('../../../../studies/retinamnist-structured.json', import.meta.url)),
+    );
+    expect(c.problems[0]).toMatchObject({ type: 'compression', pruning: 'structured', objective: 'latency' });
+    const bad = {
+      name: 't',
+      methods: ['random'],
+      problems: [{ type: 'compression', name: 'x', model: 'm.onnx', data: 'd.npz', pruning: 'channels' }],
+    };
+    expect(() => parseStudyConfig(bad, 'a.json', '/base')).toThrow(/a\.json: problems\[0\]\.pruning/);
+  });
+
   it('scores a problem without a known front only with a normalization, and checks it', () => {
     const base = { name: 't', methods: ['random'], problems: [{ type: 'benchmark', problem: 'osy' }] };
     expect(() => parseStudyConfig(base, 'a.json', '/base')).toThrow(

@@ -102,6 +102,17 @@ const compressionProblem = z.strictObject({
   problemSeed: z.int().min(0).default(0),
   /** Published reference accuracy to mark in the report (e.g. MedMNIST's ResNet-50 (28) test accuracy). */
   referenceAccuracy: z.number().min(0).max(1).optional(),
+  /**
+   * `study`: the study's 7 variables (unstructured pruning, f1 = relative FLOPs); `structured`:
+   * the fraction of channels cut per stage and int8 (see `compressionProblem` in @paretokit/compression).
+   */
+  pruning: z.enum(['study', 'structured']).default('study'),
+  /** Structured only: the first objective, measured latency (default) or FLOPs, relative to the base model. */
+  objective: z.enum(['latency', 'flops']).optional(),
+  /** Structured only: channel ranking (default `l2`). */
+  criterion: z.enum(['l1', 'l2', 'activation', 'contribution', 'reconstruction']).optional(),
+  /** Structured only: what the next Convs do about cut channels (default `least-squares`). */
+  repair: z.enum(['none', 'mean', 'least-squares']).optional(),
 });
 
 const samoSettings = z.strictObject({

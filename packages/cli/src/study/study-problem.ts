@@ -1,7 +1,8 @@
 import {
-  type CompressionMeasurement,
-  type CompressionProblem,
+  type CompressionMeasurementCore,
+  type CompressionSearch,
   compressionProblem,
+  type StructuredConfig,
 } from '@paretokit/compression';
 import { hypervolume } from '@paretokit/indicators';
 import { InvalidArgumentError, type Problem, variableSpace } from '@paretokit/problem';
@@ -19,11 +20,11 @@ export interface StudyProblem {
   /** Decoded settings of a row, for tables. */
   settings(x: readonly number[]): Record<string, string | number | boolean>;
   /** Present for compression problems. */
-  readonly compression?: CompressionProblem;
+  readonly compression?: CompressionSearch;
 }
 
 /** What a report needs from one measurement (the confusion matrix is kept). */
-export function measurementSummary(m: CompressionMeasurement) {
+export function measurementSummary(m: CompressionMeasurementCore) {
   return {
     split: m.split,
     f1: m.f1,
@@ -86,8 +87,9 @@ function benchmarkStudyProblem(config: BenchmarkProblemConfig): StudyProblem {
   };
 }
 
-async function compressionStudyProblem(config: CompressionProblemConfig): Promise<StudyProblem> {
-  const problem = await compressionProblem({
+/** The problem of a compression entry: the study's 7 variables or the structured one. */
+async function searchOf(config: CompressionProblemConfig): Promise<CompressionSearch> {
+  const common = {
     model: config.model,
     sidecar: config.sidecar,
     dataset: config.data,
@@ -96,26 +98,52 @@ async function compressionStudyProblem(config: CompressionProblemConfig): Promis
     tolerance: config.tolerance,
     threads: config.threads,
     seed: config.problemSeed,
-    name: `compression:${config.name}`,
+  };
+  if (config.pruning === 'study')
+    return compressionProblem({ ...common, name: `compression:${config.name}` });
+  return compressionProblem({
+    ...common,
+    pruning: 'structured',
+    name: `compression-structured:${config.name}`,
+    ...(config.objective === undefined ? {} : { objective: config.objective }),
+    ...(config.criterion === undefined ? {} : { criterion: config.criterion }),
+    ...(config.repair === undefined ? {} : { repair: config.repair }),
   });
+}
+
+/** A configuration as flat settings: a structured one's fractions become `stage1`..`stageK`. */
+function flatSettings(config: object): Record<string, string | number | boolean> {
+  if (!('fractions' in config)) return { ...(config as Record<string, string | number | boolean>) };
+  const c = config as StructuredConfig;
+  return { ...Object.fromEntries(c.fractions.map((f, i) => [`stage${i + 1}`, f])), quantize: c.quantize };
+}
+
+async function compressionStudyProblem(config: CompressionProblemConfig): Promise<StudyProblem> {
+  const problem = await searchOf(config);
   const base = problem.base.accuracy;
   const bound = 1 - config.tolerance;
+  const first =
+    config.pruning === 'study'
+      ? 'f1 (relative FLOPs x density x bits/32; the base model has 1)'
+      : config.objective === 'flops'
+        ? 'relative FLOPs x bits/32 (the base model has 1)'
+        : 'latency relative to the base model (median of timed runs on a fixed batch; the base model has 1)';
   return {
     label: config.name,
     problem,
     compression: problem,
-    // Minimisation space: f1 as it is (the base model has 1), accuracy relative to the base model's, negated.
+    // Minimisation space: the first objective as it is (the base model has 1), accuracy relative to the base model's, negated.
     hypervolume: (rows) =>
       hypervolumeOf(
         rows.map((f) => [f[0]!, -f[1]! / base]),
         [1, -bound],
       ),
     hypervolumeReference:
-      `${config.name}: f1 (relative FLOPs x density x bits/32; the base model has 1) and accuracy ` +
+      `${config.name}: ${first} and accuracy ` +
       `divided by the base model's accuracy on the selection split (${config.selectOn}); ` +
-      `reference point f1 = 1, relative accuracy = ${bound} (the constraint's threshold tau). ` +
+      `reference point first objective = 1, relative accuracy = ${bound} (the constraint's threshold tau). ` +
       'A front that only matches the base model scores 0.',
-    settings: (x) => ({ ...problem.decodeConfig(x) }),
+    settings: (x) => flatSettings(problem.decodeConfig(x)),
   };
 }
 
