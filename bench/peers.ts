@@ -25,6 +25,10 @@ import {
   timeTorchEager,
 } from '../packages/compression/bench/resnet50.js';
 import {
+  measureStructured,
+  type TimedStructuredModel,
+} from '../packages/compression/bench/structured-resnet50.js';
+import {
   compareHypervolume,
   HYPERVOLUME_CASES,
   HYPERVOLUME_QUICK_CASES,
@@ -591,6 +595,122 @@ async function samoCompression(): Promise<Body> {
   }
 }
 
+/** The study's chosen structured models (runs/retinamnist-structured), or a fixed one when it has not run. */
+function structuredCandidates(): { label: string; config: { fractions: number[]; quantize: boolean } }[] {
+  const path = join(root, 'runs', 'retinamnist-structured', 'summary.json');
+  const picks = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')).compression?.[0]?.picks as
+        | Record<string, { method: string; seed: number; settings: Record<string, number | boolean> }>
+        | undefined)
+    : undefined;
+  if (picks === undefined)
+    return [
+      {
+        label: 'fixed [0, 0.1, 0.2, 0.5] (no study run)',
+        config: { fractions: [0, 0.1, 0.2, 0.5], quantize: true },
+      },
+    ];
+  const seen = new Set<string>();
+  return Object.entries(picks).flatMap(([role, p]) => {
+    const fractions = Object.keys(p.settings)
+      .filter((k) => k.startsWith('stage'))
+      .sort()
+      .map((k) => p.settings[k] as number);
+    const key = JSON.stringify([fractions, p.settings.quantize]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        label: `study's ${role} (${p.method} seed ${p.seed})`,
+        config: { fractions, quantize: p.settings.quantize === true },
+      },
+    ];
+  });
+}
+
+async function structured(): Promise<Body> {
+  const repeats = quick ? 3 : 7;
+  const r = await measureStructured({
+    candidates: structuredCandidates(),
+    repeats,
+    evaluations: quick ? 2 : 5,
+  });
+  const [fp32, int8, ...cut] = r.models;
+  const same = (m: TimedStructuredModel, what: string) => ({
+    name: `${what} (same run)`,
+    figure: figure(m.seconds),
+  });
+  const accuracies = (m: TimedStructuredModel) =>
+    `validation accuracy ${m.validation.accuracy.toFixed(4)} (constraint ${r.tau.toFixed(4)}: ${m.validation.accuracy >= r.tau ? 'met' : 'NOT met'}), test accuracy ${m.test.accuracy.toFixed(4)} (base ${fp32!.test.accuracy.toFixed(4)})`;
+  const lines: Line[] = [
+    line('int8, nothing cut: test split', 'wall s', figure(int8!.seconds), same(fp32!, 'fp32 base model'), {
+      note: accuracies(int8!),
+    }),
+  ];
+  for (const m of cut) {
+    const channels = m.validation.channels.map((c) => `${c.after}/${c.before}`).join(' ');
+    lines.push(
+      line(
+        `structured + int8, ${m.label}: test split`,
+        'wall s',
+        figure(m.seconds),
+        same(int8!, 'int8, nothing cut'),
+        {
+          note: `target 1.3x (goal 1.6x); stages [${m.config.fractions.map((f) => f.toFixed(3)).join(', ')}], channels ${channels}`,
+        },
+      ),
+      line(
+        `structured + int8, ${m.label}: test split`,
+        'wall s',
+        figure(m.seconds),
+        same(fp32!, 'fp32 base model'),
+        {
+          note: `target 7.5x (goal 9.5x); ${accuracies(m)}`,
+        },
+      ),
+      line(
+        `structured + int8, ${m.label}: file`,
+        'MB',
+        figure([m.test.sizeBytes / 1e6]),
+        {
+          name: 'fp32 base model',
+          figure: figure([fp32!.test.sizeBytes / 1e6]),
+        },
+        { note: 'target 8x smaller' },
+      ),
+    );
+  }
+  lines.push(
+    line(
+      'one structured evaluation (cut, check, int8, validation inference, latency)',
+      'wall s',
+      figure(r.evaluationSeconds),
+      undefined,
+      {
+        note: 'target < 3 s; no peer',
+      },
+    ),
+  );
+  return {
+    about: [
+      'The RetinaMNIST ResNet50 under `compressionProblem({ pruning: "structured" })` (criterion',
+      '`reconstruction`, repair `least-squares`, kept channels rounded to multiples of 8): the fp32 base',
+      'model, the int8 model with nothing cut and the structured + int8 models the study',
+      '`studies/retinamnist-structured.json` chose (its most accurate, fastest and smallest within the',
+      'constraint, read from `runs/retinamnist-structured/summary.json`; a fixed configuration when the',
+      `study has not run), timed over the 400-image test split with 1 onnxruntime thread in ${repeats} rounds`,
+      'that alternate between the models (one warm-up round), in this process with nothing else of',
+      "ParetoKit running. Accuracies are each model's own on the validation split (where the constraint",
+      'is checked) and the test split. The evaluation line times fresh structured evaluations of new',
+      'configurations (nothing cached): cut and check, quantization with calibration, validation',
+      'inference and the latency runs.',
+    ].join(' '),
+    lines,
+    versions: {},
+    settings: { repeats, candidates: cut.map((m) => ({ label: m.label, ...m.config })) },
+  };
+}
+
 const SECTIONS: { id: string; title: string; run: () => Promise<Body>; full?: boolean }[] = [
   { id: 'nds', title: 'Non-dominated sorting vs moocore and pymoo', run: nds },
   { id: 'hv', title: 'Hypervolume vs moocore', run: hv },
@@ -601,6 +721,11 @@ const SECTIONS: { id: string; title: string; run: () => Promise<Body>; full?: bo
     id: 'compression',
     title: 'Compression: RetinaMNIST ResNet50, onnxruntime fp32 and int8 vs PyTorch eager',
     run: compression,
+  },
+  {
+    id: 'structured',
+    title: 'Structured channel pruning: RetinaMNIST ResNet50, structured + int8 vs int8 and fp32',
+    run: structured,
   },
   { id: 'samo-overhead', title: 'SAMO: one iteration at the study settings', run: samoOverhead, full: true },
   { id: 'samo-compression', title: 'SAMO: one compression run on RetinaMNIST', run: samoCompression },

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { retinaFiles } from '@paretokit/testing';
 import { describe, expect, it } from 'vitest';
 import { compressCommand } from './compress.js';
@@ -68,5 +69,44 @@ describe.skipIf(retina === undefined)('paretokit compress', () => {
         write: () => {},
       }),
     ).rejects.toThrow(/^compress options: samo\.surrogates\[0\]: Invalid option: expected one of "knn"\|/);
+  });
+});
+
+describe('paretokit compress --pruning structured', () => {
+  it('cuts channels per stage of the shipped small CNN, with latency and accuracy as objectives', async () => {
+    const asset = (p: string) =>
+      fileURLToPath(new URL(`../../../../assets/retinamnist/${p}`, import.meta.url));
+    const out = join(mkdtempSync(join(tmpdir(), 'paretokit-structured-')), 'run');
+    const lines: string[] = [];
+    const record = await compressCommand({
+      model: asset('resnet18-narrow_retinamnist.onnx'),
+      data: asset('retinamnist.npz'),
+      pruning: 'structured',
+      budget: 7,
+      initial: 5,
+      infills: 2,
+      seed: 2,
+      out,
+      selectOn: 'validation',
+      threads: 1,
+      surrogates: ['randomForest'],
+      generations: 5,
+      progress: false,
+      timingRepeats: 1,
+      write: (t: string) => lines.push(t),
+    });
+    expect(record.evaluations).toBe(7);
+    const log = readFileSync(join(out, 'evaluations.jsonl'), 'utf8').split('\n')[0]!;
+    expect(JSON.parse(log)).toMatchObject({
+      variables: ['stage1', 'stage2', 'stage3', 'stage4', 'quantize'],
+      objectives: [
+        { name: 'latency', sense: 'min' },
+        { name: 'accuracy', sense: 'max' },
+      ],
+    });
+    // The front may be empty after 7 evaluations (cutting channels of this small CNN costs accuracy).
+    expect(readFileSync(join(out, 'front.csv'), 'utf8')).toMatch(/^method,seed,.*latency,accuracy/);
+    for (const e of record.front) expect(e.test!.sizeBytes).toBeGreaterThan(0);
+    expect(record.base!.test.sizeBytes).toBeGreaterThan(2e6);
   });
 });
