@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { FrontEntry, RunRecord } from './run-one.js';
 import type { StudyProblem } from './study-problem.js';
@@ -58,6 +59,11 @@ export interface CompressionOutcome {
   readonly picks: Readonly<Record<OutcomeRole, CompressionPick>>;
   /** Timing rounds of the shortlist (each times the base model and every shortlisted model once). */
   readonly repeats: number;
+  /**
+   * The machine's 1-minute load average before and after the timing pass. The pass runs after
+   * every run of the study has finished (no worker of it is left), in this one process.
+   */
+  readonly load?: readonly [number, number];
   /**
    * Every distinct model on a run's front and the base model, test-split inference timed once,
    * side by side in one pass after the runs: the latency figure of the report.
@@ -141,6 +147,7 @@ export async function compressionOutcome(
   const candidates = distinctFrontModels(records);
   if (problem === undefined || base === undefined || candidates.length === 0) return undefined;
   const configs = candidates.map((c) => problem.decodeConfig(c.entry.x));
+  const loadBefore = loadavg()[0]!;
   // A survey: one pass over the base model and every front model, side by side.
   const survey = (await problem.timeInference([problem.uncompressed, ...configs], { repeats: 1 })).map(
     (t) => t[0]!,
@@ -204,6 +211,7 @@ export async function compressionOutcome(
     },
     picks,
     repeats,
+    load: [loadBefore, loadavg()[0]!],
     latency: [
       {
         label: 'base model',
@@ -243,7 +251,7 @@ function pickLine(role: OutcomeRole, p: CompressionPick): string {
  */
 export function formatCompressionOutcome(o: CompressionOutcome): string {
   return [
-    `${o.problem}: compressed models within the accuracy constraint (test split; time = median of ${o.repeats} rounds alternating between the base model and the shortlisted front models, speed-up against the base model)`,
+    `${o.problem}: compressed models within the accuracy constraint (test split; time = median of ${o.repeats} rounds alternating between the base model and the shortlisted front models, speed-up against the base model${o.load === undefined ? '' : `; timed after the runs, machine load average ${o.load[0].toFixed(2)} before and ${o.load[1].toFixed(2)} after`})`,
     `  base model    test accuracy ${o.base.testAccuracy.toFixed(4)} (selection ${o.base.selectionAccuracy.toFixed(4)}), ${o.base.seconds.median.toFixed(3)} s, ${mb(o.base.sizeBytes)}`,
     ...OUTCOME_ROLES.map((role) => pickLine(role, o.picks[role])),
   ].join('\n');
