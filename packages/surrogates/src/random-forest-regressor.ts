@@ -1,9 +1,8 @@
-import { checkSeed, InvalidArgumentError, type Matrix, Random } from '@paretokit/problem';
+import { checkSeed, InvalidArgumentError, type Matrix } from '@paretokit/problem';
 import { NotFittedError } from './errors/not-fitted-error.js';
-import { binFeatures } from './internal/bin-features.js';
 import { checkInteger, checkPredictX, checkTrainingData } from './internal/check-data.js';
-import { type GrownTree, growTree, TreeScratch } from './internal/grow-tree.js';
-import { concatTrees, sumLeaves, type TreeEnsemble } from './internal/tree-ensemble.js';
+import { growForest } from './internal/grow-forest.js';
+import { type PackedForest, packForest, predictForest } from './internal/packed-forest.js';
 import type { Regressor } from './regressor.js';
 
 /** Options of {@link randomForestRegressor}; the defaults are scikit-learn's `RandomForestRegressor`. */
@@ -42,7 +41,7 @@ function resolveMtry(maxFeatures: number | 'sqrt' | 'log2', cols: number): numbe
  * Random forest regression (Breiman 2001): `trees` CART trees, each grown on a bootstrap sample
  * with a random subset of columns tried at every split, predicting the mean of the trees. Trees
  * are grown to purity by default and stored in flat typed arrays. Fit O(trees · mtry · n · depth)
- * using per-node bin histograms; predict O(m · trees · depth).
+ * using per-node bin histograms; predict O(m · trees · depth), tree after tree over the batch.
  *
  * @example
  * const model = randomForestRegressor({ trees: 10, seed: 1 });
@@ -78,39 +77,21 @@ export function randomForestRegressor(options: RandomForestRegressorOptions = {}
   const bootstrap = options.bootstrap ?? true;
   const maxBins = checkInteger(options.maxBins ?? 256, 'randomForestRegressor: maxBins', 2, 256);
   const seed = checkSeed(options.seed ?? 0, 'randomForestRegressor: seed');
-  let forest: TreeEnsemble | undefined;
+  let forest: PackedForest | undefined;
 
   return {
     fit(X: Matrix, y: Float64Array): void {
       checkTrainingData(X, y, 'randomForestRegressor.fit');
       forest = undefined;
-      const n = X.rows;
-      const binned = binFeatures(X, maxBins);
-      const settings = { mtry: resolveMtry(maxFeatures, X.cols), minSamplesLeaf, maxDepth };
-      const root = Random.fromSeed(seed);
-      const scratch = new TreeScratch(n);
-      const weights = new Float64Array(n);
-      const grown: GrownTree[] = [];
-      for (let t = 0; t < trees; t++) {
-        const rng = root.split();
-        weights.fill(bootstrap ? 0 : 1);
-        if (bootstrap) for (let k = 0; k < n; k++) weights[rng.int(n)]!++;
-        let used = 0;
-        for (let i = 0; i < n; i++) if (weights[i]! > 0) used++;
-        const samples = new Int32Array(used);
-        for (let i = 0, k = 0; i < n; i++) if (weights[i]! > 0) samples[k++] = i;
-        grown.push(growTree(binned, y, weights, samples, settings, rng, scratch));
-      }
-      forest = concatTrees('le', X.cols, grown);
+      const mtry = resolveMtry(maxFeatures, X.cols);
+      const settings = { trees, mtry, minSamplesLeaf, maxDepth, bootstrap, maxBins, seed };
+      forest = packForest(X.cols, growForest(X, y, settings));
     },
 
     predict(X: Matrix): Float64Array {
       if (forest === undefined) throw new NotFittedError('randomForestRegressor');
       checkPredictX(X, forest.cols, 'randomForestRegressor.predict');
-      const out = sumLeaves(forest, X, new Float64Array(X.rows));
-      const count = forest.roots.length;
-      for (let i = 0; i < out.length; i++) out[i]! /= count;
-      return out;
+      return predictForest(forest, X);
     },
   };
 }

@@ -119,3 +119,9 @@ export function checkNumber(value: number, argument: string, lo: number, hi: num
   }
   return value;
 }
+
+/** True when every entry of `data` is finite. O(length). */
+export function allFinite(data: Float64Array): boolean {
+  for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i]!)) return false;
+  return true;
+}
