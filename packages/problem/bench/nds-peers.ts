@@ -14,6 +14,8 @@ export interface SortCase {
   readonly n: number;
   readonly m: number;
   readonly concave: boolean;
+  /** Timed calls per side and round for this case (default: the run's `reps`). */
+  readonly reps?: number;
 }
 
 /** Times in milliseconds of every timed call, per side, and whether the ranks agree. */
@@ -44,6 +46,7 @@ interface PeerOutput {
  * Runs `rounds` alternating rounds: the Python peers on every case (a fresh process, one warm-up
  * call then `reps` timed calls per library), then ParetoKit on every case (warmed up by repeating
  * the call (at least twice, for 1 s or 200 calls), then `reps` timed calls), so both sides see the same machine load.
+ * A case's own `reps` overrides the run's.
  */
 export function compareNonDominatedSort(options: {
   readonly cases: readonly SortCase[];
@@ -63,7 +66,10 @@ export function compareNonDominatedSort(options: {
       return { ...c, data, file };
     });
     const manifest = join(dir, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify({ cases: sets.map(({ n, m, file }) => ({ n, m, file })) }));
+    writeFileSync(
+      manifest,
+      JSON.stringify({ cases: sets.map(({ n, m, file, reps: r }) => ({ n, m, file, reps: r ?? reps })) }),
+    );
     const script = fileURLToPath(new URL('nds_peers.py', import.meta.url));
     const results = sets.map((c) => ({
       n: c.n,
@@ -91,7 +97,7 @@ export function compareNonDominatedSort(options: {
         const warm = performance.now();
         for (let w = 1; w < 200 && (w < 3 || performance.now() - warm < 1000); w++)
           sorted = nonDominatedSort(F);
-        for (let k = 0; k < reps; k++) {
+        for (let k = 0; k < (c.reps ?? reps); k++) {
           const start = performance.now();
           sorted = nonDominatedSort(F);
           r.paretokitMs.push(performance.now() - start);

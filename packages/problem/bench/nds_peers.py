@@ -1,8 +1,9 @@
 """Times moocore's and pymoo's non-dominated sorting on the point sets written by nds-peers.ts.
 
 Usage: python3 nds_peers.py MANIFEST.json REPETITIONS
-The manifest lists {"n", "m", "file"} entries; each file holds n*m little-endian float64 values,
-row-major. Per case: one untimed call of each library, then REPETITIONS timed calls of each.
+The manifest lists {"n", "m", "file", "reps"} entries ("reps" optional); each file holds n*m
+little-endian float64 values, row-major. Per case: one untimed call of each library, then "reps"
+(default REPETITIONS) timed calls of each.
 moocore: moocore.pareto_rank (C). pymoo: NonDominatedSorting().do (fronts as index arrays; in
 pymoo 0.6.2 it calls moocore.pareto_rank and groups the rows). Prints one JSON object:
 {"python", "moocore", "pymoo", "cases": [{"n", "m", "moocore_ms", "pymoo_ms", "rank", "fronts"}]}.
@@ -37,6 +38,7 @@ def main() -> None:
     cases = []
     for case in manifest["cases"]:
         n, m = case["n"], case["m"]
+        reps = int(case.get("reps", repetitions))
         data = np.fromfile(case["file"], dtype="<f8").reshape(n, m)
         rank = moocore.pareto_rank(data)
         fronts = sorter.do(data)
@@ -44,8 +46,8 @@ def main() -> None:
             {
                 "n": n,
                 "m": m,
-                "moocore_ms": timed(lambda: moocore.pareto_rank(data), repetitions),
-                "pymoo_ms": timed(lambda: sorter.do(data), repetitions),
+                "moocore_ms": timed(lambda: moocore.pareto_rank(data), reps),
+                "pymoo_ms": timed(lambda: sorter.do(data), reps),
                 "rank": [int(r) for r in rank],
                 "fronts": len(fronts),
             }

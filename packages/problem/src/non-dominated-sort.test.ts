@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
 import { nonDominatedSort } from './non-dominated-sort.js';
+import { Random } from './random.js';
 
 /** Brute-force oracle: peel off the rows no remaining row dominates. O(M N^3). */
 function bruteForceRanks(rows: number[][], cv?: number[]): number[] {
@@ -25,6 +26,81 @@ function bruteForceRanks(rows: number[][], cv?: number[]): number[] {
     remaining = remaining.filter((i) => rank[i] === -1);
   }
   return rank;
+}
+
+/**
+ * O(M N^2) oracle for larger inputs: Deb's fast non-dominated sort (NSGA-II, 2002) on a row-major
+ * n x m matrix; equal rows do not dominate each other.
+ */
+function debRanks(f: Float64Array, n: number, m: number): number[] {
+  const dominators = new Int32Array(n);
+  const dominated: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let iBetter = false;
+      let jBetter = false;
+      for (let k = 0; k < m; k++) {
+        const d = f[i * m + k]! - f[j * m + k]!;
+        if (d < 0) iBetter = true;
+        else if (d > 0) jBetter = true;
+      }
+      if (iBetter && !jBetter) {
+        dominated[i]!.push(j);
+        dominators[j]!++;
+      } else if (jBetter && !iBetter) {
+        dominated[j]!.push(i);
+        dominators[i]!++;
+      }
+    }
+  }
+  const rank = new Array<number>(n).fill(0);
+  let front = rows(n).filter((i) => dominators[i] === 0);
+  for (let r = 0; front.length > 0; r++) {
+    const next: number[] = [];
+    for (const i of front) {
+      rank[i] = r;
+      for (const j of dominated[i]!) if (--dominators[j]! === 0) next.push(j);
+    }
+    front = next;
+  }
+  return rank;
+}
+
+const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** Point set kinds for {@link pointSet}. */
+const KINDS = ['uniform', 'concave', 'grid', 'mixed', 'duplicates', 'special'] as const;
+
+/**
+ * n seeded points with m objectives: uniform in the unit cube; on a concave shell (few, large
+ * fronts); on a grid of 3 levels (ties everywhere); continuous with every other objective on 4
+ * levels (ties in some objectives); uniform with a third of the rows copies of others; or drawn
+ * from values including -0, 0, +-Infinity and extremes.
+ */
+function pointSet(kind: (typeof KINDS)[number], n: number, m: number, seed: number): Float64Array {
+  const r = Random.fromSeed(seed);
+  const f = new Float64Array(n * m);
+  const special = [Number.NEGATIVE_INFINITY, -1e308, -1, -0, 0, 5e-324, 1, 1e308, Number.POSITIVE_INFINITY];
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let k = 0; k < m; k++) {
+      let v = r.next();
+      if (kind === 'concave') v = Math.abs(r.normal());
+      else if (kind === 'grid') v = r.int(3);
+      else if (kind === 'mixed' && k % 2 === 1) v = r.int(4);
+      else if (kind === 'special') v = r.next() < 0.5 ? special[r.int(special.length)]! : r.next();
+      f[i * m + k] = v;
+      norm += v * v;
+    }
+    if (kind === 'concave') {
+      const radius = (1 + 0.2 * r.next()) / Math.sqrt(norm);
+      for (let k = 0; k < m; k++) f[i * m + k]! *= radius;
+    }
+  }
+  if (kind === 'duplicates') {
+    for (let i = 0; i < n / 3; i++) f.copyWithin(r.int(n) * m, r.int(n) * m, r.int(n) * m + m);
+  }
+  return f;
 }
 
 /** Rows of m objectives on a coarse grid, so that ties and duplicates are frequent. */
@@ -77,6 +153,78 @@ describe('nonDominatedSort', () => {
       );
     });
   }
+
+  for (const m of [2, 3, 4, 5, 8, 12]) {
+    it(`agrees with the O(M N^2) oracle on up to 3,000 points of every kind (m = ${m})`, () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...KINDS),
+          fc.oneof(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 300, max: 3000 })),
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          (kind, n, seed) => {
+            const data = pointSet(kind, n, m, seed);
+            const { rank, fronts } = nonDominatedSort({ rows: n, cols: m, data });
+            expect(Array.from(rank)).toEqual(debRanks(data, n, m));
+            expect(fronts.flat().sort((a, b) => a - b)).toEqual(rows(n));
+          },
+        ),
+        { numRuns: m >= 8 ? 12 : 20 },
+      );
+    });
+  }
+
+  it('gives one front per point on a chain where each point dominates the next', () => {
+    for (const m of [2, 3, 5]) {
+      const n = 600;
+      // Reversed so that the sort has work to do; the last row dominates all others.
+      const data = Float64Array.from({ length: n * m }, (_, i) => n - Math.floor(i / m) + (i % m));
+      expect(Array.from(nonDominatedSort({ rows: n, cols: m, data }).rank)).toEqual(rows(n).reverse());
+    }
+  });
+
+  it('agrees with the oracle when a spread sample misjudges the median, or half the values tie', () => {
+    const n = 3000;
+    const m = 4;
+    const r = Random.fromSeed(5);
+    // Objective 0 orders the points. Last objective: 0 exactly where a sample of 63 evenly spread
+    // points reads (the estimated median is the minimum), or else 1 for every other point.
+    const sampled = new Set(Array.from({ length: 63 }, (_, t) => Math.floor((t * n) / 63)));
+    for (const lastOf of [
+      (i: number) => (sampled.has(i) ? 0 : 1 + r.next()),
+      (i: number) => (i % 2 ? 1 : r.next()),
+    ]) {
+      const data = new Float64Array(n * m);
+      for (let i = 0; i < n; i++) {
+        data.set([i, r.next(), r.next(), lastOf(i)], i * m);
+      }
+      expect(Array.from(nonDominatedSort({ rows: n, cols: m, data }).rank)).toEqual(debRanks(data, n, m));
+    }
+  });
+
+  it('agrees with the oracle on 3,000 points with a constant objective, and on a large 3-D front', () => {
+    const n = 3000;
+    // m = 5, objective 3 constant: a split on it finds nothing to split.
+    const flat = pointSet('uniform', n, 5, 11);
+    for (let i = 0; i < n; i++) flat[i * 5 + 3] = 0.5;
+    expect(Array.from(nonDominatedSort({ rows: n, cols: 5, data: flat }).rank)).toEqual(debRanks(flat, n, 5));
+    // m = 3 on a concave shell: long staircases, whose updates move many steps at once.
+    const shell = pointSet('concave', n, 3, 12);
+    expect(Array.from(nonDominatedSort({ rows: n, cols: 3, data: shell }).rank)).toEqual(
+      debRanks(shell, n, 3),
+    );
+  });
+
+  it('puts exact duplicates in the front of their twin, whatever their order', () => {
+    const data = pointSet('uniform', 800, 5, 3);
+    // Row i + 800 repeats row i; ranks must come in equal pairs and match the single copy's.
+    const twice = new Float64Array(2 * data.length);
+    twice.set(data);
+    twice.set(data, data.length);
+    const once = nonDominatedSort({ rows: 800, cols: 5, data }).rank;
+    const both = nonDominatedSort({ rows: 1600, cols: 5, data: twice }).rank;
+    expect(Array.from(both.subarray(0, 800))).toEqual(Array.from(once));
+    expect(Array.from(both.subarray(800))).toEqual(Array.from(once));
+  });
 
   it('agrees with the oracle under constrained domination', () => {
     fc.assert(

@@ -1,5 +1,10 @@
 import { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
+import { distinctPoints } from './internal/distinct-points.js';
+import { frontStaircases3d } from './internal/front-staircases-3d.js';
+import { frontSweep2d } from './internal/front-sweep-2d.js';
+import { lexicographicOrder } from './internal/lexicographic-order.js';
+import { rankDistinctPoints } from './internal/rank-distinct-points.js';
 import { type MatrixInput, toMatrix } from './matrix.js';
 
 /** The result of {@link nonDominatedSort}. */
@@ -24,24 +29,32 @@ export interface NonDominatedSortOptions {
  * Sorts rows into Pareto fronts (minimization): front 0 holds the rows no other row dominates,
  * front 1 those dominated only by front 0, and so on. Equal rows share a front.
  *
- * Rows are first sorted lexicographically, so a row can only be dominated by rows before it, and
- * each row goes to the first front none of whose members dominates it (fronts are searched by
- * bisection: being dominated by front k implies being dominated by front k-1). The test against
- * one front depends on the number of objectives m:
- * - m = 1: a scan of the sorted values, O(N log N).
- * - m = 2: each front keeps its last member (smallest f2); one comparison, O(N log N) in all
- *   (Jensen 2003's 2-D case).
- * - m = 3: each front keeps the 2-D staircase of its members' (f2, f3), so the test is a binary
- *   search: O(N log N · log R) for R fronts, plus staircase updates (array splices, fast in practice).
- * - m >= 4: the members of the front are compared one by one, newest first (ENS-BS, Zhang, Tian,
- *   Cheng & Jin 2015): O(m N^2) in the worst case, far less on typical populations.
+ * Rows are sorted lexicographically (a bucket sort per objective, O(N) for smooth values) and
+ * equal rows merged, so a point can only be dominated by points before it. Then, by the number of
+ * objectives m (R = number of fronts):
+ * - m = 1: every distinct value is a front.
+ * - m = 2: each front keeps its smallest f2; a point joins the first front whose smallest f2 is
+ *   above its own, found by bisection (Jensen 2003): O(N log R).
+ * - m = 3: each front keeps the staircase of its members' (f2, f3); fronts are bisected and each
+ *   test is a binary search: O(N log N log R) plus staircase updates.
+ * - m >= 4: divide and conquer on the objectives (Jensen 2003; Buzdalov & Shalyto 2014), with a
+ *   staircase sweep once three objectives decide and pairwise comparisons, screened by one integer
+ *   subtraction, for small subproblems: O(N log^(m-1) N) at worst, far less in practice.
  *
  * @example
  * nonDominatedSort([[1, 2], [2, 1], [2, 2], [3, 3]]).fronts // => [[0, 1], [2], [3]]
  */
 export function nonDominatedSort(F: MatrixInput, options: NonDominatedSortOptions = {}): NonDominatedSorting {
-  const matrix = toMatrix(F, 'nonDominatedSort: F');
-  const { rows: n, cols: m, data: f } = matrix;
+  const { rows: n, cols: m, data: f } = toMatrix(F, 'nonDominatedSort: F');
+  checkObjectives(f, n, m);
+  const rank = new Int32Array(n);
+  const cv = options.constraintViolation;
+  const frontCount = cv === undefined ? rankRows(f, m, allRows(n), rank) : rankConstrained(f, m, cv, rank);
+  return { fronts: groupFronts(rank, frontCount), rank };
+}
+
+/** Throws on a NaN objective value, or on rows without objectives. */
+function checkObjectives(f: Float64Array, n: number, m: number): void {
   for (let i = 0; i < f.length; i++) {
     if (Number.isNaN(f[i]!)) {
       throw new InvalidArgumentError({
@@ -58,206 +71,80 @@ export function nonDominatedSort(F: MatrixInput, options: NonDominatedSortOption
       actual: 0,
     });
   }
-  const rank = new Int32Array(n);
-  const cv = options.constraintViolation;
-  let frontCount: number;
-  if (cv === undefined) {
-    frontCount = rankRows(f, m, allRows(n), rank, 0);
-  } else {
-    if (cv.length !== n) {
-      throw new DimensionMismatchError({
-        what: 'nonDominatedSort: constraintViolation',
-        expected: n,
-        actual: cv.length,
-        unit: 'values (one per row)',
-      });
-    }
-    const feasible: number[] = [];
-    const infeasible: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const v = cv[i]!;
-      if (Number.isNaN(v)) {
-        throw new InvalidArgumentError({
-          argument: `nonDominatedSort: constraintViolation[${i}]`,
-          expected: 'a number',
-          actual: v,
-        });
-      }
-      (v <= 0 ? feasible : infeasible).push(i);
-    }
-    frontCount = rankRows(f, m, Int32Array.from(feasible), rank, 0);
-    infeasible.sort((a, b) => cv[a]! - cv[b]! || a - b);
-    let previous = Number.NaN;
-    for (const i of infeasible) {
-      if (cv[i]! !== previous) {
-        frontCount++;
-        previous = cv[i]!;
-      }
-      rank[i] = frontCount - 1;
-    }
-  }
-  const fronts: number[][] = Array.from({ length: frontCount }, () => []);
-  for (let i = 0; i < n; i++) fronts[rank[i]!]!.push(i);
-  return { fronts, rank };
 }
 
+/** Ranks feasible rows by domination, then infeasible ones by violation; returns the front count. */
+function rankConstrained(f: Float64Array, m: number, cv: ArrayLike<number>, rank: Int32Array): number {
+  const n = rank.length;
+  if (cv.length !== n) {
+    throw new DimensionMismatchError({
+      what: 'nonDominatedSort: constraintViolation',
+      expected: n,
+      actual: cv.length,
+      unit: 'values (one per row)',
+    });
+  }
+  const feasible: number[] = [];
+  const infeasible: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = cv[i]!;
+    if (Number.isNaN(v)) {
+      throw new InvalidArgumentError({
+        argument: `nonDominatedSort: constraintViolation[${i}]`,
+        expected: 'a number',
+        actual: v,
+      });
+    }
+    (v <= 0 ? feasible : infeasible).push(i);
+  }
+  let frontCount = rankRows(f, m, Int32Array.from(feasible), rank);
+  infeasible.sort((a, b) => cv[a]! - cv[b]! || a - b);
+  let previous = Number.NaN;
+  for (const i of infeasible) {
+    if (cv[i]! !== previous) {
+      frontCount++;
+      previous = cv[i]!;
+    }
+    rank[i] = frontCount - 1;
+  }
+  return frontCount;
+}
+
+/** Row indices per front, each in increasing order. */
+function groupFronts(rank: Int32Array, frontCount: number): number[][] {
+  const fronts: number[][] = [];
+  for (let r = 0; r < frontCount; r++) fronts.push([]);
+  for (let i = 0; i < rank.length; i++) fronts[rank[i]!]!.push(i);
+  return fronts;
+}
+
+/** The row indices 0..n-1. */
 function allRows(n: number): Int32Array {
   const idx = new Int32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   return idx;
 }
 
-/** Ranks the rows `idx` (reordered in place), writing rank + offset; returns offset + front count. */
-function rankRows(f: Float64Array, m: number, idx: Int32Array, rank: Int32Array, offset: number): number {
-  if (idx.length === 0) return offset;
-  idx.sort((a, b) => {
-    for (let k = 0; k < m; k++) {
-      const d = f[a * m + k]! - f[b * m + k]!;
-      if (d !== 0) return d;
-    }
-    return a - b;
-  });
-  const count =
+/** Ranks the rows `idx` (reordered in place) by domination, writing `rank`; returns the front count. */
+function rankRows(f: Float64Array, m: number, idx: Int32Array, rank: Int32Array): number {
+  if (idx.length === 0) return 0;
+  lexicographicOrder(f, m, idx);
+  const { count, pointAt, values } = distinctPoints(f, m, idx);
+  // m = 1: every distinct value is a front of its own.
+  const pointRank = m === 1 ? allRows(count) : new Int32Array(count);
+  const fronts =
     m === 1
-      ? rank1(f, idx, rank)
+      ? count
       : m === 2
-        ? rank2(f, idx, rank)
+        ? frontSweep2d(values, count, pointRank)
         : m === 3
-          ? rank3(f, idx, rank)
-          : rankN(f, m, idx, rank);
-  if (offset !== 0) for (const i of idx) rank[i]! += offset;
-  return offset + count;
+          ? frontStaircases3d(values, count, pointRank)
+          : rankDistinctPoints(values, count, m, pointRank);
+  spreadRanks(idx, pointAt, pointRank, rank);
+  return fronts;
 }
 
-/** First front (in [lo, hi)) for which `dominated(k)` is false; dominated(k) is true then false. */
-function firstFree(count: number, dominated: (k: number) => boolean): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dominated(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function rank1(f: Float64Array, idx: Int32Array, rank: Int32Array): number {
-  let r = 0;
-  rank[idx[0]!] = 0;
-  for (let p = 1; p < idx.length; p++) {
-    if (f[idx[p]!]! !== f[idx[p - 1]!]!) r++;
-    rank[idx[p]!] = r;
-  }
-  return r + 1;
-}
-
-function rank2(f: Float64Array, idx: Int32Array, rank: Int32Array): number {
-  // last[k]: the member of front k with the smallest f2 (the latest one added, by the sort order).
-  const last: number[] = [];
-  for (const p of idx) {
-    const p1 = f[2 * p]!;
-    const p2 = f[2 * p + 1]!;
-    const r = firstFree(last.length, (k) => {
-      const q = last[k]!;
-      const q2 = f[2 * q + 1]!;
-      return q2 < p2 || (q2 === p2 && f[2 * q]! !== p1);
-    });
-    last[r] = p;
-    rank[p] = r;
-  }
-  return last.length;
-}
-
-function rank3(f: Float64Array, idx: Int32Array, rank: Int32Array): number {
-  // Per front, the minimal (f2, f3) projections of its members, sorted by f2 ascending (so f3 is
-  // descending), with the f1 of the earliest member having that projection.
-  const s1: number[][] = [];
-  const s2: number[][] = [];
-  const s3: number[][] = [];
-  // Index of the last staircase entry with f2 <= v, or -1.
-  const floor = (a: number[], v: number): number => {
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
-  for (const p of idx) {
-    const p1 = f[3 * p]!;
-    const p2 = f[3 * p + 1]!;
-    const p3 = f[3 * p + 2]!;
-    const r = firstFree(s2.length, (k) => {
-      const j = floor(s2[k]!, p2);
-      if (j < 0) return false;
-      const q3 = s3[k]![j]!;
-      if (q3 > p3) return false;
-      // Same projection: dominated only by a member with a smaller f1 (an equal row is not).
-      return q3 < p3 || s2[k]![j]! < p2 || s1[k]![j]! < p1;
-    });
-    rank[p] = r;
-    if (r === s2.length) {
-      s1.push([p1]);
-      s2.push([p2]);
-      s3.push([p3]);
-      continue;
-    }
-    const a1 = s1[r]!;
-    const a2 = s2[r]!;
-    const a3 = s3[r]!;
-    const j = floor(a2, p2);
-    if (j >= 0 && a3[j]! <= p3) continue; // projection already covered by an earlier member
-    // An entry with the same f2 and a larger f3 is covered by p now, so p replaces it.
-    const start = j >= 0 && a2[j] === p2 ? j : j + 1;
-    let end = start;
-    while (end < a2.length && a3[end]! >= p3) end++;
-    a1.splice(start, end - start, p1);
-    a2.splice(start, end - start, p2);
-    a3.splice(start, end - start, p3);
-  }
-  return s2.length;
-}
-
-function rankN(f: Float64Array, m: number, idx: Int32Array, rank: Int32Array): number {
-  // Each front's members' objectives are copied into one contiguous buffer, newest last, so the
-  // scan reads memory in order. Rows come sorted by f1, so a member is never worse in f1: the
-  // test looks at f2..fm only and treats an exact copy as not dominating.
-  const buffers: Float64Array[] = [];
-  const sizes: number[] = [];
-  const dominatedBy = (k: number, p: number): boolean => {
-    const buf = buffers[k]!;
-    const base = p * m;
-    for (let t = sizes[k]! - 1; t >= 0; t--) {
-      const q = t * m;
-      let strictly = buf[q]! < f[base]!;
-      let j = 1;
-      for (; j < m; j++) {
-        const d = buf[q + j]! - f[base + j]!;
-        if (d > 0) break;
-        if (d < 0) strictly = true;
-      }
-      if (j === m && strictly) return true;
-    }
-    return false;
-  };
-  for (const p of idx) {
-    const r = firstFree(buffers.length, (k) => dominatedBy(k, p));
-    if (r === buffers.length) {
-      buffers.push(new Float64Array(16 * m));
-      sizes.push(0);
-    }
-    let buf = buffers[r]!;
-    const size = sizes[r]!;
-    if ((size + 1) * m > buf.length) {
-      const grown = new Float64Array(buf.length * 2);
-      grown.set(buf);
-      buffers[r] = buf = grown;
-    }
-    buf.set(f.subarray(p * m, p * m + m), size * m);
-    sizes[r] = size + 1;
-    rank[p] = r;
-  }
-  return buffers.length;
+/** rank[idx[i]] = pointRank[pointAt[i]]: each row gets the rank of its distinct point. */
+function spreadRanks(idx: Int32Array, pointAt: Int32Array, pointRank: Int32Array, rank: Int32Array): void {
+  for (let i = 0; i < idx.length; i++) rank[idx[i]!] = pointRank[pointAt[i]!]!;
 }
