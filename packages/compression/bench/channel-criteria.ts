@@ -3,9 +3,12 @@
 // the model with every criterion x repair and measures fp32 validation accuracy. Prints median, mean and
 // how many configurations meet the study's constraint (0.96 x the base model's validation accuracy).
 //
-//   npx tsx bench/channel-criteria.ts [--configs 24] [--max 0.4] [--seed 7]
+//   npx tsx bench/channel-criteria.ts [--configs 24] [--max 0.4] [--seed 7] [--allocation uniform|stage]
+//     [--criteria l1,l2,activation,contribution,reconstruction] [--repairs none,mean,least-squares]
 import { Random } from '@paretokit/problem';
 import {
+  type ChannelCriterion,
+  type ChannelRepair,
   channelStatistics,
   evaluateModel,
   findChannelSets,
@@ -23,6 +26,13 @@ const arg = (name: string, fallback: number) => {
   return at < 0 ? fallback : Number(process.argv[at + 1]);
 };
 const [configs, max, seed] = [arg('configs', 24), arg('max', 0.4), arg('seed', 7)];
+const list = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return (at < 0 ? fallback : process.argv[at + 1]!).split(',');
+};
+const allocation = list('allocation', 'uniform')[0] as 'uniform' | 'stage';
+const criteria = list('criteria', 'l1,l2,activation,contribution,reconstruction') as ChannelCriterion[];
+const repairs = list('repairs', 'none,mean,least-squares') as ChannelRepair[];
 const model = await loadOnnx(RESNET50_MODEL);
 const sidecar = await readSidecar(RESNET50_SIDECAR);
 const data = await loadMedMNIST(RETINAMNIST_DATA);
@@ -38,9 +48,17 @@ const rng = Random.fromSeed(seed);
 const accuracy = new Map<string, number[]>();
 for (let k = 0; k < configs; k++) {
   const fractions = Array.from({ length: analysis.stages }, () => rng.uniform(0, max));
-  for (const criterion of ['l1', 'l2', 'activation', 'contribution', 'reconstruction'] as const) {
-    for (const repair of ['none', 'mean', 'least-squares'] as const) {
-      const cut = pruneChannels(model, { fractions, criterion, repair, statistics, analysis, multiple: 8 });
+  for (const criterion of criteria) {
+    for (const repair of repairs) {
+      const cut = pruneChannels(model, {
+        fractions,
+        criterion,
+        repair,
+        statistics,
+        analysis,
+        multiple: 8,
+        allocation,
+      });
       const key = `${criterion} + ${repair}`;
       accuracy.set(key, [
         ...(accuracy.get(key) ?? []),

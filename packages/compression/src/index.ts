@@ -69,6 +69,7 @@ export { pruneByMagnitude } from './prune-by-magnitude.js';
 export type {
   ChannelCriterion,
   ChannelCut,
+  ChannelRepair,
   PruneChannelsOptions,
   PruneChannelsResult,
 } from './prune-channels.js';

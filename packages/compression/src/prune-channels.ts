@@ -34,6 +34,13 @@ export interface PruneChannelsOptions {
   readonly statistics?: ReadonlyMap<string, ChannelStats>;
   /** Kept channel counts are rounded up to a multiple of this (SIMD-friendly widths). Default 1. */
   readonly multiple?: number;
+  /**
+   * How a stage's fraction is spread over its channel sets. `uniform` (default): every set loses
+   * that fraction. `stage`: the stage as a whole loses that fraction of its channels, the channels
+   * of lowest importance relative to their own set's mean importance first (so sets with many
+   * unimportant channels lose more, sensitive ones less); each set keeps at least `multiple`.
+   */
+  readonly allocation?: 'uniform' | 'stage';
   /** A precomputed {@link findChannelSets} of the same model. */
   readonly analysis?: ChannelAnalysis;
 }
@@ -198,6 +205,37 @@ function cutSet(
 }
 
 /**
+ * Kept channels per set when each stage loses `fractions[stage]` of all its channels, removed in
+ * order of importance relative to the mean importance of their own set; every set keeps at least
+ * `multiple` (or all when smaller) and a multiple of it. O(C log C) per stage.
+ */
+function stageCounts(
+  analysis: ChannelAnalysis,
+  scores: readonly Float64Array[],
+  fractions: readonly number[],
+  multiple: number,
+): number[] {
+  const counts = analysis.sets.map((set) => set.channels);
+  for (let stage = 0; stage < analysis.stages; stage++) {
+    const members = analysis.sets.flatMap((set, i) => (set.stage === stage ? [i] : []));
+    const total = members.reduce((sum, i) => sum + analysis.sets[i]!.channels, 0);
+    let toRemove = total - Math.ceil((1 - fractions[stage]!) * total - 1e-9);
+    const pool = members.flatMap((i) => {
+      const mean = scores[i]!.reduce((a, b) => a + b, 0) / scores[i]!.length || 1;
+      return Array.from(scores[i]!, (v) => ({ i, relative: v / mean }));
+    });
+    pool.sort((a, b) => a.relative - b.relative || a.i - b.i);
+    for (const { i } of pool) {
+      if (toRemove <= 0) break;
+      if (counts[i]! <= Math.min(multiple, analysis.sets[i]!.channels)) continue;
+      counts[i]!--;
+      toRemove--;
+    }
+  }
+  return counts.map((c, i) => Math.min(analysis.sets[i]!.channels, Math.ceil(c / multiple) * multiple));
+}
+
+/**
  * Channels kept when `fraction` of `channels` are cut: ceil((1 - fraction) x channels), rounded up
  * to a multiple of `multiple`, at least 1 and at most `channels`. O(1).
  *
@@ -235,12 +273,22 @@ export function pruneChannels(model: OnnxModel, options: PruneChannelsOptions): 
   const inits = new InitializerTable(graph);
   const dropped = new Set<string>();
   const cuts: ChannelCut[] = [];
-  for (const set of analysis.sets) {
-    const count = keptChannels(set.channels, fractions[set.stage]!, multiple);
+  const allocation = options.allocation ?? 'uniform';
+  // Scores of the input model (only `stage` allocation needs them all before the first cut).
+  const scores =
+    allocation === 'stage'
+      ? analysis.sets.map((set) => importance(set, inits, criterion, options.statistics))
+      : undefined;
+  const counts =
+    scores === undefined
+      ? analysis.sets.map((set) => keptChannels(set.channels, fractions[set.stage]!, multiple))
+      : stageCounts(analysis, scores, fractions, multiple);
+  analysis.sets.forEach((set, i) => {
+    const count = counts[i]!;
     const keep =
       count === set.channels
         ? Int32Array.from(Array(count).keys())
-        : topIndices(importance(set, inits, criterion, options.statistics), count);
+        : topIndices(scores?.[i] ?? importance(set, inits, criterion, options.statistics), count);
     cuts.push({
       producer: set.producer,
       stage: set.stage,
@@ -248,10 +296,10 @@ export function pruneChannels(model: OnnxModel, options: PruneChannelsOptions): 
       after: count,
       kept: [...keep],
     });
-    if (count === set.channels) continue;
+    if (count === set.channels) return;
     cutSet(graph, inits, set, keep, repair, options.statistics?.get(set.consumed));
     for (const v of set.values) dropped.add(v);
-  }
+  });
   if (graph.value_info !== undefined)
     graph.value_info = graph.value_info.filter((v) => !dropped.has(v.name ?? ''));
   const warnings = analysis.skipped.filter((s) => s.reason !== 'residual').map((s) => s.message);

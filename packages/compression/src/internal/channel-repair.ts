@@ -43,9 +43,11 @@ function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Floa
 /**
  * Rewrites one consumer Conv for the kept input channels. `mean`: each cut channel is replaced by
  * its mean activation, folded into the bias (`b += sum_k W[:, c, k] x mean_c`). `least-squares`
- * (pointwise consumers with second moments; else `mean`): each cut channel is replaced by its
- * least-squares prediction from the kept channels, `a_D ~ mean_D + Q (a_S - mean_S)`, folded into
- * the kept weights (`W_S += W_D Q`) and the bias (`b += W_D (mean_D - Q mean_S)`). O(O x |D| x |S|).
+ * (with second moments; else `mean`): each cut channel is replaced at every position by its
+ * least-squares prediction from the kept channels at that position, `a_D ~ mean_D + Q (a_S -
+ * mean_S)`, folded into the kept weights of every kernel tap (`W_S[:, :, t] += W_D[:, :, t] Q`) and
+ * the bias (`b += sum_t W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels, and for larger
+ * ones except where the kernel overlaps zero padding. O(O x |D| x |S| x taps).
  */
 export function repairConsumer(
   graph: GraphProto,
@@ -61,9 +63,7 @@ export function repairConsumer(
   const kept = new Set(keep);
   const cut = Int32Array.from({ length: ins }, (_, c) => c).filter((c) => !kept.has(c));
   const q =
-    repair === 'least-squares' && consumer.pointwise && stats.moments !== undefined
-      ? predictor(stats, keep, cut)
-      : undefined;
+    repair === 'least-squares' && stats.moments !== undefined ? predictor(stats, keep, cut) : undefined;
   // Mean activation a cut channel stands in for: its mean, or with Q, mean_D - Q mean_S.
   const offset = Float64Array.from(cut, (d, r) => {
     let v = stats.mean[d]!;
@@ -84,8 +84,17 @@ export function repairConsumer(
       for (let i = from; i < from + per; i++) s += w[i]!;
       delta += s * offset[r]!;
       if (q32 === undefined || s === 0) continue;
-      // Pointwise (per = 1): W_S[o] += W[o, d] x Q[d].
-      for (let j = 0, at = r * k, to = o * k; j < k; j++) sliced[to + j]! += s * q32[at + j]!;
+      if (per === 1) {
+        // W_S[o] += W[o, d] x Q[d].
+        for (let j = 0, at = r * k, to = o * k; j < k; j++) sliced[to + j]! += s * q32[at + j]!;
+      } else {
+        // Every tap: W_S[o, :, t] += W[o, d, t] x Q[d] (the prediction holds at each position).
+        for (let j = 0; j < k; j++) {
+          const qv = q32[r * k + j]!;
+          const to = (o * k + j) * per;
+          for (let t = 0; t < per; t++) sliced[to + t]! += w[from + t]! * qv;
+        }
+      }
     }
     bias[o]! += delta;
   }
