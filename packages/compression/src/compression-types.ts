@@ -70,31 +70,10 @@ export interface CompressionEvalResult extends EvalResult {
 }
 
 /** The 7-variable compression problem, with its base model's measurement. */
-export interface CompressionProblem extends DefinedProblem<typeof STUDY_VARIABLES> {
+export interface CompressionProblem
+  extends DefinedProblem<typeof STUDY_VARIABLES>,
+    CompressionSearch<CompressionConfig, CompressionMeasurement> {
   evaluate(X: Matrix, ctx: EvalContext): Promise<CompressionEvalResult>;
-  /** The uncompressed model on the selection split. */
-  readonly base: CompressionMeasurement;
-  /** {@link UNCOMPRESSED}: the configuration of the base model. */
-  readonly uncompressed: CompressionConfig;
-  /** Accuracy threshold of the constraint: (1 - tolerance) x base accuracy. */
-  readonly tau: number;
-  /** Decodes an encoded row (x1..x7) into a configuration. */
-  decodeConfig(x: ArrayLike<number>): CompressionConfig;
-  /** Measures a configuration on a split (e.g. the final front on `test`); cached like evaluations. */
-  measure(config: CompressionConfig, split?: 'val' | 'test'): Promise<CompressionMeasurement>;
-  /** The compressed model of a configuration, encoded as ONNX (write it to a `.onnx` file to deploy it). */
-  compressedModel(config: CompressionConfig): Promise<Uint8Array>;
-  /**
-   * Times inference over a whole split (default `test`) for each configuration, `repeats` rounds
-   * (default 5) that alternate between the models so that all see the same machine load; returns
-   * the seconds of every round, one array per configuration. Never cached.
-   */
-  timeInference(
-    configs: readonly CompressionConfig[],
-    options?: { readonly repeats?: number; readonly split?: 'val' | 'test' },
-  ): Promise<number[][]>;
-  /** Number of real (not cached) evaluations so far. */
-  readonly realEvaluations: number;
 }
 
 /** What every compression measurement reports, structured or not (what reports show). */
@@ -113,21 +92,36 @@ export interface CompressionMeasurementCore {
 }
 
 /**
- * What both compression problems offer, whatever their configuration type `C`: the study's
- * 7-variable problem and the structured one. Tools that run either (the CLI) use this.
+ * What both compression problems offer, whatever their configuration type `C` and measurement
+ * type `M`: the study's 7-variable problem and the structured one. Tools that run either (the CLI)
+ * use `CompressionSearch` with its defaults.
  */
-export interface CompressionSearch<C extends object = object> extends Problem {
-  readonly base: CompressionMeasurementCore;
+export interface CompressionSearch<
+  C extends object = object,
+  M extends CompressionMeasurementCore = CompressionMeasurementCore,
+> extends Problem {
+  /** The uncompressed model on the selection split. */
+  readonly base: M;
+  /** Accuracy threshold of the constraint: (1 - tolerance) x base accuracy. */
   readonly tau: number;
   /** The configuration of the base model. */
   readonly uncompressed: C;
+  /** Decodes an encoded row into a configuration. */
   decodeConfig(x: ArrayLike<number>): C;
-  measure(config: C, split?: 'val' | 'test'): Promise<CompressionMeasurementCore>;
+  /** Measures a configuration on a split (e.g. the final front on `test`); cached like evaluations. */
+  measure(config: C, split?: 'val' | 'test'): Promise<M>;
+  /** The compressed model of a configuration, encoded as ONNX (write it to a `.onnx` file to deploy it). */
   compressedModel(config: C): Promise<Uint8Array>;
+  /**
+   * Times inference over a whole split (default `test`) for each configuration, `repeats` rounds
+   * (default 5) that alternate between the models so that all see the same machine load; returns
+   * the seconds of every round, one array per configuration. Never cached.
+   */
   timeInference(
     configs: readonly C[],
     options?: { readonly repeats?: number; readonly split?: 'val' | 'test' },
   ): Promise<number[][]>;
+  /** Number of real (not cached) evaluations so far. */
   readonly realEvaluations: number;
 }
 

@@ -1,5 +1,5 @@
-import type { EvalContext, EvalResult, Matrix, Problem } from '@paretokit/problem';
-import type { CompressionProblemOptions } from './compression-types.js';
+import type { EvalContext, EvalResult, Matrix } from '@paretokit/problem';
+import type { CompressionProblemOptions, CompressionSearch } from './compression-types.js';
 import type { LatencyMeasurement, MeasureLatencyOptions } from './measure-latency.js';
 import type { ChannelCriterion, ChannelRepair } from './prune-channels.js';
 
@@ -69,23 +69,12 @@ export interface StructuredProblemOptions extends CompressionProblemOptions {
 }
 
 /** The structured compression problem: fraction per stage + quantize, latency or FLOPs vs accuracy. */
-export interface StructuredCompressionProblem extends Problem {
+export interface StructuredCompressionProblem
+  extends CompressionSearch<StructuredConfig, StructuredMeasurement> {
   evaluate(
     X: Matrix,
     ctx: EvalContext,
   ): Promise<EvalResult & { readonly G: Matrix; readonly measurements: readonly StructuredMeasurement[] }>;
-  readonly base: StructuredMeasurement;
-  readonly tau: number;
-  /** The configuration of the base model (nothing cut, float). */
-  readonly uncompressed: StructuredConfig;
   /** Number of stages (fraction variables). */
   readonly stages: number;
-  decodeConfig(x: ArrayLike<number>): StructuredConfig;
-  measure(config: StructuredConfig, split?: 'val' | 'test'): Promise<StructuredMeasurement>;
-  compressedModel(config: StructuredConfig): Promise<Uint8Array>;
-  timeInference(
-    configs: readonly StructuredConfig[],
-    options?: { readonly repeats?: number; readonly split?: 'val' | 'test' },
-  ): Promise<number[][]>;
-  readonly realEvaluations: number;
 }
