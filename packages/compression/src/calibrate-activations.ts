@@ -1,10 +1,9 @@
 import { InvalidArgumentError } from '@paretokit/problem';
+import { runProbe } from './internal/probe-run.js';
 import { quickselect } from './internal/quickselect.js';
-import { createSession, ort } from './internal/session.js';
 import { intAttr } from './internal/tensors.js';
 import type { NodeProto, OnnxModel, ValueInfoProto } from './onnx-types.js';
 import type { ModelInputs } from './prepare-inputs.js';
-import { saveOnnxSync } from './save-onnx.js';
 
 /** Observed range of each activation tensor: name -> [min, max]. */
 export type ActivationRanges = Map<string, readonly [number, number]>;
@@ -72,7 +71,6 @@ export async function calibrateWithShapes(
   if (calibration.count === 0) {
     throw new InvalidArgumentError({ argument: 'calibration examples', expected: 'at least one', actual: 0 });
   }
-  const graph = model.proto.graph ?? {};
   const extra: NodeProto[] = [];
   const outputs: ValueInfoProto[] = [];
   const scalar = (name: string): ValueInfoProto => ({
@@ -106,51 +104,27 @@ export async function calibrateWithShapes(
     fetch.push(out);
   }
   const shapes = new Map<string, readonly number[]>();
-  const present = new Set((graph.output ?? []).map((o) => o.name));
-  const probe: OnnxModel = {
-    proto: {
-      ...model.proto,
-      graph: {
-        ...graph,
-        node: [...(graph.node ?? []), ...extra],
-        output: [...(graph.output ?? []), ...outputs.filter((o) => !present.has(o.name))],
-      },
-    },
-  };
-  const session = await createSession(saveOnnxSync(probe), { threads: options.threads ?? 1 });
+  const present = new Set((model.proto.graph?.output ?? []).map((o) => o.name));
   const ranges: ActivationRanges = new Map();
   const collected = new Map<string, Float32Array[]>();
-  try {
-    const batch = options.batchSize ?? 50;
-    const per = calibration.exampleShape.reduce((a, b) => a * b, 1);
-    const inputName = session.inputNames[0]!;
-    for (let start = 0; start < calibration.count; start += batch) {
-      const n = Math.min(batch, calibration.count - start);
-      const feed = new ort.Tensor('float32', calibration.data.subarray(start * per, (start + n) * per), [
-        n,
-        ...calibration.exampleShape,
-      ]);
-      const out = await session.run({ [inputName]: feed }, fetch);
-      for (const t of shapesOf) {
-        shapes.set(t, Array.from(out[`${t}__Shape`]!.data as BigInt64Array, Number).slice(1));
-      }
-      for (const t of tensors) {
-        if (method === 'minmax') {
-          const lo = (out[`${t}__ReduceMin`]!.data as Float32Array)[0]!;
-          const hi = (out[`${t}__ReduceMax`]!.data as Float32Array)[0]!;
-          const old = ranges.get(t);
-          ranges.set(t, old === undefined ? [lo, hi] : [Math.min(old[0], lo), Math.max(old[1], hi)]);
-        } else {
-          const list = collected.get(t) ?? [];
-          list.push((out[t]!.data as Float32Array).slice());
-          collected.set(t, list);
-        }
-      }
-      for (const v of Object.values(out)) v.dispose();
+  const probe = { nodes: extra, outputs: outputs.filter((o) => !present.has(o.name)), fetch };
+  await runProbe(model, probe, calibration, options, (out) => {
+    for (const t of shapesOf) {
+      shapes.set(t, Array.from(out[`${t}__Shape`]!.data as BigInt64Array, Number).slice(1));
     }
-  } finally {
-    await session.release();
-  }
+    for (const t of tensors) {
+      if (method === 'minmax') {
+        const lo = (out[`${t}__ReduceMin`]!.data as Float32Array)[0]!;
+        const hi = (out[`${t}__ReduceMax`]!.data as Float32Array)[0]!;
+        const old = ranges.get(t);
+        ranges.set(t, old === undefined ? [lo, hi] : [Math.min(old[0], lo), Math.max(old[1], hi)]);
+      } else {
+        const list = collected.get(t) ?? [];
+        list.push((out[t]!.data as Float32Array).slice());
+        collected.set(t, list);
+      }
+    }
+  });
   for (const [t, parts] of collected) {
     const all = new Float32Array(parts.reduce((s, a) => s + a.length, 0));
     let o = 0;

@@ -1,5 +1,5 @@
 import type { ChannelSet } from './find-channel-sets.js';
-import { createSession, ort } from './internal/session.js';
+import { runProbe } from './internal/probe-run.js';
 import { intsAttr, makeTensor } from './internal/tensors.js';
 import {
   DataType,
@@ -9,7 +9,6 @@ import {
   type ValueInfoProto,
 } from './onnx-types.js';
 import type { ModelInputs } from './prepare-inputs.js';
-import { saveOnnxSync } from './save-onnx.js';
 
 /** Per-channel activation statistics of the values the consumers of each channel set read. */
 export interface ChannelStats {
@@ -21,7 +20,7 @@ export interface ChannelStats {
    * Second moments E[a_i a_j] over examples and positions, row-major channels x channels (what
    * least-squares repair and the `reconstruction` criterion need).
    */
-  readonly moments?: Float64Array;
+  readonly moments: Float64Array;
 }
 
 /**
@@ -42,83 +41,50 @@ export async function channelStatistics(
   sets: readonly ChannelSet[],
   options: { readonly threads?: number; readonly batchSize?: number } = {},
 ): Promise<Map<string, ChannelStats>> {
-  const graph = model.proto.graph ?? {};
-  const extra: NodeProto[] = [];
-  const outputs: ValueInfoProto[] = [];
   const values = [...new Set(sets.map((s) => s.consumed))];
-  const withMoments = new Set(sets.map((s) => s.consumed));
-  const initializer = [...(graph.initializer ?? [])];
+  const nodes: NodeProto[] = [];
+  const initializers: TensorProto[] = [];
+  const outputs: ValueInfoProto[] = [];
   values.forEach((v, k) => {
-    if (withMoments.has(v)) {
-      const set = sets.find((s) => s.consumed === v)!;
-      const gram = momentNodes(v, k, set.channels, set.rank);
-      extra.push(...gram.nodes);
-      initializer.push(gram.shape);
-      outputs.push({ name: `__channel_gram_${k}` }, { name: `__channel_rows_${k}` });
-    }
+    const set = sets.find((s) => s.consumed === v)!;
+    const gram = momentNodes(v, k, set.channels, set.rank);
+    nodes.push(...gram.nodes);
+    initializers.push(gram.shape);
+    outputs.push({ name: `__channel_gram_${k}` }, { name: `__channel_rows_${k}` });
     const abs = `__channel_abs_${k}`;
-    extra.push({ op_type: 'Abs', input: [v], output: [abs], name: abs });
+    nodes.push({ op_type: 'Abs', input: [v], output: [abs], name: abs });
     for (const [source, out] of [
       [abs, `__channel_meanabs_${k}`],
       [v, `__channel_mean_${k}`],
     ] as const) {
-      extra.push({ op_type: 'GlobalAveragePool', input: [source], output: [out], name: out });
+      nodes.push({ op_type: 'GlobalAveragePool', input: [source], output: [out], name: out });
       outputs.push({ name: out });
     }
   });
-  const probe: OnnxModel = {
-    proto: {
-      ...model.proto,
-      graph: {
-        ...graph,
-        initializer,
-        node: [...(graph.node ?? []), ...extra],
-        output: [...(graph.output ?? []), ...outputs],
-      },
-    },
-  };
-  const session = await createSession(saveOnnxSync(probe), { threads: options.threads ?? 1 });
-  const sums = values.map(() => ({
+  const sums = values.map((v) => ({
     abs: [] as Float32Array[],
     plain: [] as Float32Array[],
-    gram: undefined as Float64Array | undefined,
+    gram: new Float64Array(sets.find((s) => s.consumed === v)!.channels ** 2),
     rows: 0,
   }));
-  try {
-    const batch = options.batchSize ?? 50;
-    const per = calibration.exampleShape.reduce((a, b) => a * b, 1);
-    const inputName = session.inputNames[0]!;
-    const fetch = outputs.map((o) => o.name!);
-    for (let start = 0; start < calibration.count; start += batch) {
-      const n = Math.min(batch, calibration.count - start);
-      const feed = new ort.Tensor('float32', calibration.data.subarray(start * per, (start + n) * per), [
-        n,
-        ...calibration.exampleShape,
-      ]);
-      const out = await session.run({ [inputName]: feed }, fetch);
-      values.forEach((_, k) => {
-        sums[k]!.abs.push((out[`__channel_meanabs_${k}`]!.data as Float32Array).slice());
-        sums[k]!.plain.push((out[`__channel_mean_${k}`]!.data as Float32Array).slice());
-        const gram = out[`__channel_gram_${k}`]?.data as Float32Array | undefined;
-        if (gram !== undefined) {
-          sums[k]!.gram ??= new Float64Array(gram.length);
-          const acc = sums[k]!.gram!;
-          for (let i = 0; i < gram.length; i++) acc[i]! += gram[i]!;
-          sums[k]!.rows += Number((out[`__channel_rows_${k}`]!.data as BigInt64Array)[1]);
-        }
-      });
-      for (const t of Object.values(out)) t.dispose();
-    }
-  } finally {
-    await session.release();
-  }
+  const fetch = outputs.map((o) => o.name!);
+  await runProbe(model, { nodes, initializers, outputs, fetch }, calibration, options, (out) => {
+    values.forEach((_, k) => {
+      const sum = sums[k]!;
+      sum.abs.push((out[`__channel_meanabs_${k}`]!.data as Float32Array).slice());
+      sum.plain.push((out[`__channel_mean_${k}`]!.data as Float32Array).slice());
+      const gram = out[`__channel_gram_${k}`]!.data as Float32Array;
+      for (let i = 0; i < gram.length; i++) sum.gram[i]! += gram[i]!;
+      sum.rows += Number((out[`__channel_rows_${k}`]!.data as BigInt64Array)[1]);
+    });
+  });
   const result = new Map<string, ChannelStats>();
   values.forEach((v, k) => {
     const channels = sets.find((s) => s.consumed === v)!.channels;
     result.set(v, {
       meanAbs: averageOverExamples(sums[k]!.abs, channels, calibration.count),
       mean: averageOverExamples(sums[k]!.plain, channels, calibration.count),
-      ...(sums[k]!.gram === undefined ? {} : { moments: sums[k]!.gram.map((g) => g / sums[k]!.rows) }),
+      moments: sums[k]!.gram.map((g) => g / sums[k]!.rows),
     });
   });
   return result;

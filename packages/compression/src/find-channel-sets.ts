@@ -34,8 +34,6 @@ export interface ChannelConsumer {
   readonly weight: string;
   /** Bias initializer, if the Conv has a constant one. */
   readonly bias?: string;
-  /** True for a 1x1 kernel without padding: its output is a linear map of the channels at each position. */
-  readonly pointwise: boolean;
 }
 
 /** Output channels of one Conv that can be removed, with everything that must change with them. */
@@ -193,9 +191,7 @@ function follow(g: Graph, start: string): Follow | { reason: ChannelSkipReason; 
     }
     const w = convWeights(g, reader);
     if (typeof w === 'string') return { reason: w, at: nameOf(reader, index) };
-    const kernel = tensorDims(g.initializers.get(w.weight)!).slice(2);
-    const pointwise = kernel.every((k) => k === 1) && attrInts(reader, 'pads', [0]).every((p) => p === 0);
-    consumers.push({ node: nameOf(reader, index), nodeIndex: index, ...w, pointwise });
+    consumers.push({ node: nameOf(reader, index), nodeIndex: index, ...w });
   }
   if (consumers.length === 0) return { reason: 'unsupported-op', at: value };
   return { values, batchNorms, consumed: value, consumers };

@@ -25,9 +25,9 @@ export interface PruneChannelsOptions {
   /**
    * What the consumers do about the channels they lose (needs `statistics` unless `none`):
    * `none` (default) drops them; `mean` replaces each by its mean activation, folded into the
-   * consumer's bias; `least-squares` replaces each by its least-squares prediction from the kept
-   * channels (calibration covariance), folded into a pointwise consumer's weights and bias (other
-   * consumers fall back to `mean`).
+   * consumer's bias; `least-squares` replaces each, at every position, by its least-squares
+   * prediction from the kept channels (calibration covariance), folded into the consumer's weights
+   * at every kernel tap and its bias (exact for 1x1 kernels; for larger ones except at padding).
    */
   readonly repair?: ChannelRepair;
   /** From {@link channelStatistics} on the same model. */

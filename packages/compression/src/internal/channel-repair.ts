@@ -8,12 +8,25 @@ import { shapeSize } from './tensors.js';
 /** How a consumer makes up for the channels it no longer reads. */
 export type ChannelRepair = 'none' | 'mean' | 'least-squares';
 
+/** Covariance of channels i and j from the statistics' moments and means. */
+function covarianceOf(stats: ChannelStats): (i: number, j: number) => number {
+  const channels = stats.mean.length;
+  const { moments, mean } = stats;
+  return (i, j) => moments[i * channels + j]! - mean[i]! * mean[j]!;
+}
+
 /**
- * A relative ridge on a covariance matrix: each variance grows by 1e-6 of itself (plus 1e-12 for
- * constant channels), so the solve is stable and scale-free. O(n).
+ * The Cholesky factor of the covariance of the channels `indices` (n x n, row-major) with a
+ * relative ridge: each variance grows by 1e-6 of itself (plus 1e-12 for constant channels), so
+ * the solve is stable and scale-free. Undefined when still not positive definite. O(n^3 / 3).
  */
-function ridge(a: Float64Array, n: number): void {
+function ridgedCholesky(stats: ChannelStats, indices: ArrayLike<number>): Float64Array | undefined {
+  const cov = covarianceOf(stats);
+  const n = indices.length;
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = cov(indices[i]!, indices[j]!);
   for (let i = 0; i < n; i++) a[i * n + i] = a[i * n + i]! * (1 + 1e-6) + 1e-12;
+  return choleskyInPlace(a, n) ? a : undefined;
 }
 
 /**
@@ -22,14 +35,10 @@ function ridge(a: Float64Array, n: number): void {
  * Undefined when the kept covariance is singular. O(|S|^3 + |D| |S|^2).
  */
 function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Float64Array | undefined {
-  const channels = stats.mean.length;
-  const { moments, mean } = stats;
-  const cov = (i: number, j: number) => moments![i * channels + j]! - mean[i]! * mean[j]!;
+  const cov = covarianceOf(stats);
   const k = keep.length;
-  const a = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) a[i * k + j] = cov(keep[i]!, keep[j]!);
-  ridge(a, k);
-  if (!choleskyInPlace(a, k)) return undefined;
+  const a = ridgedCholesky(stats, keep);
+  if (a === undefined) return undefined;
   const q = new Float64Array(cut.length * k);
   const row = new Float64Array(k);
   cut.forEach((d, r) => {
@@ -43,7 +52,7 @@ function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Floa
 /**
  * Rewrites one consumer Conv for the kept input channels. `mean`: each cut channel is replaced by
  * its mean activation, folded into the bias (`b += sum_k W[:, c, k] x mean_c`). `least-squares`
- * (with second moments; else `mean`): each cut channel is replaced at every position by its
+ * each cut channel is replaced at every position by its
  * least-squares prediction from the kept channels at that position, `a_D ~ mean_D + Q (a_S -
  * mean_S)`, folded into the kept weights of every kernel tap (`W_S[:, :, t] += W_D[:, :, t] Q`) and
  * the bias (`b += sum_t W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels, and for larger
@@ -116,13 +125,12 @@ export function conditionalVariances(stats: ChannelStats): Float64Array {
   const cached = conditionalCache.get(stats);
   if (cached !== undefined) return cached;
   const c = stats.mean.length;
-  const a = new Float64Array(c * c);
-  for (let i = 0; i < c; i++) {
-    for (let j = 0; j < c; j++) a[i * c + j] = stats.moments![i * c + j]! - stats.mean[i]! * stats.mean[j]!;
-  }
-  ridge(a, c);
+  const a = ridgedCholesky(
+    stats,
+    Int32Array.from({ length: c }, (_, i) => i),
+  );
   const out = new Float64Array(c);
-  if (choleskyInPlace(a, c)) {
+  if (a !== undefined) {
     const e = new Float64Array(c);
     for (let i = 0; i < c; i++) {
       e.fill(0);
