@@ -216,12 +216,17 @@ async function assembleProblem(
     const started = performance.now();
     const built = await build(config);
     const result = await evaluateModel(built.bytes, setup.inputsFor(s), setup.evalOptions);
-    const latency = await measureLatency(built.bytes, setup.inputsFor(setup.split), {
-      ...options.latency,
-      batchSize: options.latency?.batchSize ?? setup.evalOptions.batchSize,
-      threads: setup.evalOptions.threads,
-      inputName: setup.evalOptions.inputName,
-    });
+    // Latency is a property of the model (always timed on the selection split's batch): a
+    // measurement on another split reuses the selection measurement's instead of timing again.
+    const latency =
+      s === setup.split
+        ? await measureLatency(built.bytes, setup.inputsFor(setup.split), {
+            ...options.latency,
+            batchSize: options.latency?.batchSize ?? setup.evalOptions.batchSize,
+            threads: setup.evalOptions.threads,
+            inputName: setup.evalOptions.inputName,
+          })
+        : (await measure(config)).latency;
     if (baseLatency === 0) baseLatency = latency.seconds;
     const relativeFlops = structuredFlops(setup.flops, analysis, built.cuts, config.quantize);
     return {
