@@ -281,6 +281,21 @@ describe('samo', () => {
     expect(() => samoAskTell(p, { iteration: 'study' as never })).toThrow(/samo: iteration/);
   });
 
+  test('a design too small for the folds of a pool, or infills above the budget left, are refused with the fix', () => {
+    const p = c2dtlz2({ nObj: 2 });
+    const knn = { knn: () => knnRegressor({ k: 5 }) };
+    // 6 rows in 5 folds: the first fold trains on 4 rows, KNN needs 5 (the issue's --budget 8 --initial 6).
+    expect(() => samoAskTell(p, { budget: 8, initialSamples: 6, surrogates: knn })).toThrow(
+      /initialSamples: expected at least 7: with 5-fold cross-validation the smallest fold trains on 4 of 6 rows, and surrogate "knn" needs 5, got 6\. Raise initialSamples \(CLI: --initial\) to 7/,
+    );
+    expect(() => samoAskTell(p, { budget: 9, initialSamples: 7, surrogates: knn })).not.toThrow();
+    expect(() => samoAskTell(p, { budget: 8, initialSamples: 6, infillsPerIteration: 3 })).toThrow(
+      /infillsPerIteration: expected at most the evaluations left after the initial design \(8 - 6 = 2\), got 3/,
+    );
+    // A design that spends the whole budget runs no iteration: nothing to refuse.
+    expect(() => samoAskTell(p, { budget: 6, initialSamples: 6, surrogates: knn })).not.toThrow();
+  });
+
   test('another iteration composes the stages its own way; its proposal is checked', async () => {
     const problem = c2dtlz2({ nObj: 2, nVar: 5 });
     const seen: IterationContext[] = [];

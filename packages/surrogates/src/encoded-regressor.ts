@@ -14,5 +14,6 @@ export function encodedRegressor(encoder: MixedEncoder, inner: Regressor): Regre
   return {
     fit: (X, y) => inner.fit(encoder.encode(X), y),
     predict: (X) => inner.predict(encoder.encode(X)),
+    ...(inner.minTrainingRows === undefined ? {} : { minTrainingRows: inner.minTrainingRows }),
   };
 }

@@ -49,6 +49,7 @@ export function knnRegressor(options: KnnRegressorOptions = {}): Regressor {
   let model: KnnModel | undefined;
 
   return {
+    minTrainingRows: k,
     fit(X: Matrix, y: Float64Array): void {
       checkTrainingData(X, y, 'knnRegressor.fit');
       if (k > X.rows) {

@@ -19,6 +19,11 @@ export interface Regressor {
    * squared; what expected improvement and probability of feasibility need.
    */
   predictVariance?(X: Matrix): Float64Array;
+  /**
+   * The fewest training rows `fit` accepts, when more than one (k-nearest neighbours: k). Lets a
+   * caller refuse a design too small for its cross-validation folds before any evaluation.
+   */
+  readonly minTrainingRows?: number;
 }
 
 /**

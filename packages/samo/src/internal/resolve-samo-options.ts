@@ -10,6 +10,7 @@ import {
 } from '@paretokit/problem';
 import {
   mixedEncoder,
+  type Regressor,
   type ResolvedMetric,
   resolveMetric,
   type SurrogateBridge,
@@ -18,7 +19,13 @@ import {
 import { defaultSurrogatePool } from '../default-surrogate-pool.js';
 import type { SamoOptions, SelectionOptions } from '../samo-options.js';
 import { studyIteration } from '../stages/study-iteration.js';
-import type { SamoIteration, SamoSettings, SurrogatePool, SurrogateTarget } from '../stages/types.js';
+import type {
+  SamoIteration,
+  SamoSettings,
+  SurrogateFactory,
+  SurrogatePool,
+  SurrogateTarget,
+} from '../stages/types.js';
 
 /** {@link SamoOptions} checked, with their defaults, and what the run derives from them once. */
 export interface ResolvedSamoOptions {
@@ -77,7 +84,50 @@ function resolveCounts(options: SamoOptions) {
       actual: initialSamples,
     });
   }
+  const left = budget - initialSamples;
+  if (left > 0 && infillsPerIteration > left) {
+    throw new InvalidArgumentError({
+      argument: 'samo: infillsPerIteration',
+      expected: `at most the evaluations left after the initial design (${budget} - ${initialSamples} = ${left})`,
+      actual: infillsPerIteration,
+      hint: `Lower infillsPerIteration (CLI: --infills) to ${left} or raise the budget.`,
+    });
+  }
   return { budget, initialSamples, infillsPerIteration, folds };
+}
+
+/** Smallest initial design whose every cross-validation fold trains on at least `rows` rows. */
+function designFor(rows: number, folds: number): number {
+  let n = rows;
+  while (n - Math.ceil(n / folds) < rows) n++;
+  return n;
+}
+
+/**
+ * Refuses, before any evaluation, an initial design whose cross-validation folds are too small
+ * for a candidate of a pool (k-nearest neighbours with k above the rows a fold trains on).
+ */
+function checkDesignFitsPools(
+  counts: ReturnType<typeof resolveCounts>,
+  pools: readonly SurrogatePool[],
+  make: (target: number, factory: SurrogateFactory) => Regressor,
+): void {
+  const { initialSamples: n, budget, folds } = counts;
+  if (n >= budget) return;
+  const smallest = n - Math.ceil(n / folds);
+  for (const [i, pool] of pools.entries()) {
+    for (const [name, factory] of Object.entries(pool)) {
+      const need = make(i, factory).minTrainingRows ?? 1;
+      if (need <= smallest) continue;
+      const enough = designFor(need, folds);
+      throw new InvalidArgumentError({
+        argument: 'samo: initialSamples',
+        expected: `at least ${enough}: with ${folds}-fold cross-validation the smallest fold trains on ${smallest} of ${n} rows, and surrogate "${name}" needs ${need}`,
+        actual: n,
+        hint: `Raise initialSamples (CLI: --initial) to ${enough} or more, or drop "${name}" from the pool.`,
+      });
+    }
+  }
 }
 
 function resolveTolerance(tolerance: unknown): number {
@@ -177,6 +227,7 @@ export function resolveSamoOptions(problem: Problem, options: SamoOptions): Reso
     'samo: missingSurrogates',
   );
   const bridge = options.bridge ?? surrogateBridge({ processes: fitConcurrency });
+  checkDesignFitsPools(counts, pools, (i, factory) => factory({ seed: 0, target: targets[i]!, bridge }));
   const seed = checkSeed(options.seed ?? 0, 'samo: seed');
   checkLogPaths(options);
   const iteration = options.iteration ?? studyIteration;
