@@ -134,8 +134,17 @@ export interface CompressionProblemOptions {
   readonly pruning?: 'study' | 'structured';
   /** The trained ONNX model: a path or a loaded model. */
   readonly model: string | OnnxModel;
-  /** Its JSON sidecar: a path or the parsed object. */
-  readonly sidecar: string | object;
+  /**
+   * Its JSON sidecar: a path or the parsed object. Leave it out to read the input, layout, shape,
+   * output and classes from the graph (see `graphSidecar`); `preprocess` then says the rest.
+   */
+  readonly sidecar?: string | object;
+  /**
+   * The preprocessing, as text (`"x/255, then (x-0.5)/0.5"`) or a preset name (see
+   * `PREPROCESS_PRESETS`): replaces the sidecar's; required without a sidecar unless
+   * `preprocessing` is given.
+   */
+  readonly preprocess?: string;
   /** The MedMNIST `.npz` file: a path or a loaded dataset. */
   readonly dataset: string | MedMNISTDataset;
   /** Expected MD5 of the `.npz` file given by path, checked before it is read (see `loadMedMNIST`). */
@@ -160,6 +169,8 @@ export interface CompressionProblemOptions {
   readonly preprocessing?: Preprocessing;
   /** Per-example input shape for FLOPs, when the graph leaves it unknown (default: the sidecar's). */
   readonly flops?: CountFlopsOptions;
+  /** Fewest images the selection split may have (default 1); the CLI asks for 20. */
+  readonly minSelectionImages?: number;
   /** Problem name. Default `compression:<dataset name>`. */
   readonly name?: string;
 }

@@ -38,6 +38,10 @@ export type {
 export { findChannelSets } from './find-channel-sets.js';
 export type { PrunableLayer } from './find-layers.js';
 export { findLayers } from './find-layers.js';
+export type { GraphSidecar } from './graph-sidecar.js';
+export { graphSidecar, sidecarFromGraph } from './graph-sidecar.js';
+export type { ModelInspection } from './inspect-model.js';
+export { inspectModel } from './inspect-model.js';
 export type { LoadMedMNISTOptions, MedMNISTDataset, MedMNISTSplit } from './load-medmnist.js';
 export { loadMedMNIST } from './load-medmnist.js';
 export { loadOnnx } from './load-onnx.js';
@@ -65,6 +69,7 @@ export { DataType } from './onnx-types.js';
 export { optimizedOpCounts } from './optimized-op-counts.js';
 export type { ModelInputs, PrepareInputsOptions } from './prepare-inputs.js';
 export { prepareInputs } from './prepare-inputs.js';
+export { PREPROCESS_PRESETS, preprocessText } from './preprocess-presets.js';
 export { pruneByMagnitude } from './prune-by-magnitude.js';
 export type {
   ChannelCriterion,

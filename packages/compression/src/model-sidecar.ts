@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from '@paretokit/problem';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+import { PREPROCESS_PRESETS, preprocessText } from './preprocess-presets.js';
 
 /** How raw uint8 pixels become model input: `((x * scale) - mean[c]) / std[c]`, grey repeated to 3 channels if asked. */
 export interface Preprocessing {
@@ -47,14 +48,15 @@ function numbers(text: string): number[] {
 /**
  * Reads the preprocessing a sidecar describes in words: `x/255` (or any divisor), then
  * `(x-m)/s` with numbers or per-channel lists `[a, b, c]`, and "grayscale repeated to 3
- * channels". O(text length).
+ * channels"; or the name of one of {@link PREPROCESS_PRESETS}. O(text length).
  *
  * @throws UnsupportedModelError when the text names none of these steps.
  * @example
  * parsePreprocess('x/255, then (x-0.5)/0.5 per channel; grayscale repeated to 3 channels') // => { scale: 1 / 255, mean: [0.5], std: [0.5], repeatGray: true }
+ * parsePreprocess('imagenet').std // => [0.229, 0.224, 0.225]
  */
 export function parsePreprocess(text: string): Preprocessing {
-  const t = text.replace(/\s+/g, ' ');
+  const t = preprocessText(text).replace(/\s+/g, ' ');
   const divide = new RegExp(String.raw`\bx\s*/\s*(${NUMBER})`, 'i').exec(t);
   const normalize = new RegExp(
     String.raw`\(\s*x\s*-\s*(${NUMBER}|${LIST})\s*\)\s*/\s*(${NUMBER}|${LIST})`,
@@ -63,10 +65,10 @@ export function parsePreprocess(text: string): Preprocessing {
   const repeatGray = /gr[ae]y(scale)?[^.;]*repeat/i.test(t);
   if (divide === null && normalize === null && !repeatGray) {
     throw new UnsupportedModelError({
-      model: 'sidecar input.preprocess',
-      expected: 'steps like "x/255", "(x-0.5)/0.5" or "grayscale repeated to 3 channels"',
+      model: 'preprocess',
+      expected: `steps like "x/255", "(x-0.5)/0.5" or "grayscale repeated to 3 channels", or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')})`,
       actual: JSON.stringify(text),
-      hint: 'Give evaluateModel / compressionProblem an explicit `preprocessing` instead.',
+      hint: 'Or give evaluateModel / compressionProblem an explicit `preprocessing`.',
     });
   }
   return {
@@ -75,6 +77,27 @@ export function parsePreprocess(text: string): Preprocessing {
     std: normalize === null ? [1] : numbers(normalize[2]!),
     repeatGray,
   };
+}
+
+/** The parsed JSON of a sidecar file; a missing or malformed file is a typed error naming it. */
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UnsupportedModelError({
+      model: path,
+      expected: 'a readable JSON sidecar file',
+      actual: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error),
+      hint: 'Without a sidecar, leave it out and give the preprocessing (`preprocess`; CLI: --preprocess): the rest is read from the graph.',
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidArgumentError({ argument: path, expected: 'JSON', actual: String(error) });
+  }
 }
 
 /**
@@ -87,7 +110,7 @@ export function parsePreprocess(text: string): Preprocessing {
  */
 export async function readSidecar(source: string | object): Promise<ModelSidecar> {
   const where = typeof source === 'string' ? source : 'sidecar';
-  const json: unknown = typeof source === 'string' ? JSON.parse(await readFile(source, 'utf8')) : source;
+  const json: unknown = typeof source === 'string' ? await readJson(source) : source;
   const bad = (field: string, expected: string, actual: unknown) =>
     new InvalidArgumentError({ argument: `${where}: ${field}`, expected, actual });
   const s = json as Partial<ModelSidecar>;

@@ -3,12 +3,15 @@ import type { CompressionProblemOptions } from '../compression-types.js';
 import { countFlops, type FlopsReport } from '../count-flops.js';
 import { UnsupportedModelError } from '../errors/unsupported-model-error.js';
 import { evaluateModel } from '../evaluate-model.js';
+import { graphSidecar, sidecarFromGraph } from '../graph-sidecar.js';
 import { loadMedMNIST, type MedMNISTDataset } from '../load-medmnist.js';
 import { loadOnnx } from '../load-onnx.js';
 import { type ModelSidecar, readSidecar } from '../model-sidecar.js';
 import type { OnnxModel } from '../onnx-types.js';
 import { type ModelInputs, prepareInputs } from '../prepare-inputs.js';
+import { PREPROCESS_PRESETS } from '../preprocess-presets.js';
 import { modelInput } from './model-input.js';
+import { int64 } from './tensors.js';
 
 /** Split names the problems measure on. */
 export type Split = 'val' | 'test';
@@ -65,7 +68,81 @@ function checkOptions(options: CompressionProblemOptions): { seed: number; toler
   return { seed, tolerance, split: selectOn === 'validation' ? 'val' : 'test' };
 }
 
-function checkModelFitsData(model: OnnxModel, sidecar: ModelSidecar, dataset: MedMNISTDataset): string {
+/** The sidecar given, or the one the graph implies plus the preprocessing given; `preprocess` overrides the sidecar's text. */
+async function resolveSidecar(model: OnnxModel, options: CompressionProblemOptions): Promise<ModelSidecar> {
+  if (options.sidecar !== undefined) {
+    const given = await readSidecar(options.sidecar);
+    return options.preprocess === undefined
+      ? given
+      : { ...given, input: { ...given.input, preprocess: options.preprocess } };
+  }
+  const text =
+    options.preprocess ?? (options.preprocessing === undefined ? undefined : 'explicit preprocessing');
+  if (text === undefined) {
+    throw new UnsupportedModelError({
+      model: model.sourcePath ?? 'model',
+      expected: 'a sidecar, or the preprocessing the model was trained with',
+      actual: 'neither',
+      hint: `Give \`preprocess\` (CLI: --preprocess; a study file: "preprocess"): steps such as "x/255, then (x-0.5)/0.5" or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')}). Everything else is read from the graph.`,
+    });
+  }
+  return sidecarFromGraph(await graphSidecar(model), text);
+}
+
+/** The dataset as the model sees it: as many classes as the model has scores (the data may use fewer). */
+function withModelClasses(
+  model: OnnxModel,
+  sidecar: ModelSidecar,
+  dataset: MedMNISTDataset,
+): MedMNISTDataset {
+  if (dataset.classes > sidecar.classes) {
+    throw new UnsupportedModelError({
+      model: model.sourcePath ?? 'model',
+      expected: `at least ${dataset.classes} classes (${dataset.name} has labels up to ${dataset.classes - 1})`,
+      actual: `${sidecar.classes} scores per example`,
+      hint: 'The data and the model do not belong together.',
+    });
+  }
+  return dataset.classes === sidecar.classes ? dataset : { ...dataset, classes: sidecar.classes };
+}
+
+/** Refuses a selection split too small to measure accuracy on, or no training image to calibrate with. */
+function checkSplitSizes(dataset: MedMNISTDataset, split: Split, min: number): void {
+  if (!(Number.isSafeInteger(min) && min >= 1)) {
+    throw new InvalidArgumentError({
+      argument: 'compressionProblem: minSelectionImages',
+      expected: 'an integer >= 1',
+      actual: min,
+    });
+  }
+  const name = split === 'val' ? 'validation' : 'test';
+  const sizes: [string, number, number, string][] = [
+    [
+      name,
+      dataset[split].count,
+      min,
+      min > 1
+        ? `with fewer, one image moves the accuracy by more than ${(100 / min).toFixed(1)} %`
+        : 'the accuracy is measured on it',
+    ],
+    ['train', dataset.train.count, 1, 'the int8 calibration images come from it'],
+  ];
+  for (const [which, count, need, why] of sizes) {
+    if (count >= need) continue;
+    throw new UnsupportedModelError({
+      model: dataset.name,
+      expected: `at least ${need} image(s) in the ${which} split (${why})`,
+      actual: String(count),
+      hint:
+        which === 'train'
+          ? 'Give data with a training split.'
+          : `Add images to the ${which} split${which === 'validation' ? ' (an image folder without val/ draws it from train/)' : ''}, or select on the other split.`,
+    });
+  }
+}
+
+/** Checks the sidecar's input against the graph's and its classes against the output's stated size; returns the input name. */
+function checkModelFitsSidecar(model: OnnxModel, sidecar: ModelSidecar): string {
   const input = modelInput(model, sidecar.input.name);
   const expected = sidecar.input.shape;
   if (
@@ -78,10 +155,13 @@ function checkModelFitsData(model: OnnxModel, sidecar: ModelSidecar, dataset: Me
       actual: `[${input.exampleShape.map((d) => (d === -1 ? '?' : d)).join(', ')}]`,
     });
   }
-  if (sidecar.classes !== dataset.classes) {
+  const output = (model.proto.graph?.output ?? []).find((o) => o.name === sidecar.output.name);
+  const last = output?.type?.tensor_type?.shape?.dim?.at(-1)?.dim_value;
+  const stated = last === undefined ? 0 : int64(last);
+  if (stated > 0 && stated !== sidecar.classes) {
     throw new UnsupportedModelError({
       model: model.sourcePath ?? 'model',
-      expected: `${dataset.classes} classes (as ${dataset.name})`,
+      expected: `${stated} classes (the size of output "${sidecar.output.name}")`,
       actual: `${sidecar.classes} in the sidecar`,
     });
   }
@@ -95,15 +175,17 @@ function checkModelFitsData(model: OnnxModel, sidecar: ModelSidecar, dataset: Me
 export async function compressionSetup(options: CompressionProblemOptions): Promise<CompressionSetup> {
   const { seed, tolerance, split } = checkOptions(options);
   const model = typeof options.model === 'string' ? await loadOnnx(options.model) : options.model;
-  const sidecar: ModelSidecar = await readSidecar(options.sidecar);
-  const dataset =
+  const sidecar = await resolveSidecar(model, options);
+  const inputName = checkModelFitsSidecar(model, sidecar);
+  const loaded =
     typeof options.dataset === 'string'
       ? await loadMedMNIST(
           options.dataset,
           options.datasetMd5 === undefined ? {} : { md5: options.datasetMd5 },
         )
       : options.dataset;
-  const inputName = checkModelFitsData(model, sidecar, dataset);
+  const dataset = withModelClasses(model, sidecar, loaded);
+  checkSplitSizes(dataset, split, options.minSelectionImages ?? 1);
   const prep = options.preprocessing === undefined ? {} : { preprocessing: options.preprocessing };
   const inputsBySplit = new Map<Split, ModelInputs>();
   const inputsFor = (s: Split) => {
