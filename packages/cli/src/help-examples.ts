@@ -10,7 +10,14 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'paretokit study                                  # the embedded default',
     'paretokit study studies/benchmarks.json --workers 2',
   ],
-  compress: ['paretokit compress --model m.onnx --data retinamnist.npz --budget 100 --seed 1 --out runs/one'],
+  compress: [
+    'paretokit compress --model m.onnx --data retinamnist.npz --budget 100 --seed 1 --out runs/one',
+    'paretokit compress --model keras.onnx --preprocess imagenet --data images/ --budget 40',
+  ],
+  inspect: [
+    'paretokit inspect --model m.onnx',
+    'paretokit inspect --model m.onnx --preprocess imagenet --write',
+  ],
   run: ['paretokit run --problem mw3 --algorithm ctaea-20x5 --budget 100 --seed 1'],
   datasets: ['paretokit datasets list', 'paretokit datasets download retinamnist --dir data'],
   'datasets list': ['paretokit datasets list'],

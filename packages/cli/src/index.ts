@@ -1,6 +1,8 @@
 export type { CompressOptions } from './commands/compress.js';
 export { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
 export { downloadDataset, listDatasets } from './commands/datasets.js';
+export type { InspectOptions } from './commands/inspect.js';
+export { formatInspection, inspectCommand } from './commands/inspect.js';
 export { reportCommand } from './commands/report.js';
 export type { RunCommandOptions } from './commands/run.js';
 export { runCommand } from './commands/run.js';

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { PREPROCESS_PRESETS } from '@paretokit/compression';
 import { Command, Option } from 'commander';
 import { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
 import { downloadDataset, listDatasets } from './commands/datasets.js';
+import { inspectCommand } from './commands/inspect.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { formatSample, runSample } from './commands/sample.js';
@@ -118,9 +120,10 @@ export function createProgram(
     .description(
       'One surrogate-assisted compression run (SAMO + C-TAEA) of an ONNX model on a MedMNIST .npz.',
     )
-    .requiredOption('-m, --model <file.onnx>', 'the trained ONNX model (its JSON sidecar beside it)')
+    .requiredOption('-m, --model <file.onnx>', 'the trained ONNX model (its JSON sidecar beside it, if any)')
     .requiredOption('-d, --data <file.npz>', 'the MedMNIST .npz file')
-    .option('--sidecar <file.json>', 'the model sidecar (default: the model path with .json)')
+    .option('--sidecar <file.json>', 'the model sidecar (default: the model path with .json, when it exists)')
+    .option('--preprocess <steps>', PREPROCESS_HELP)
     .option('-b, --budget <count>', 'real evaluations in total', integerOption('--budget', 2), 100)
     .option('-i, --initial <count>', 'initial Latin-hypercube design', integerOption('--initial', 1), 50)
     .option('--infills <count>', 'real evaluations per iteration', integerOption('--infills', 1), 2)
@@ -156,6 +159,7 @@ export function createProgram(
         model: string;
         data: string;
         sidecar?: string;
+        preprocess?: string;
         budget: number;
         initial: number;
         infills: number;
@@ -175,6 +179,20 @@ export function createProgram(
         });
       },
     );
+  program
+    .command('inspect')
+    .description(
+      'Read an ONNX image classifier: input, layout, output, classes, opset, ops, prunable layers, FLOPs, and the sidecar it implies.',
+    )
+    .requiredOption('-m, --model <file.onnx>', 'the ONNX model')
+    .option('--preprocess <steps>', PREPROCESS_HELP)
+    .option(
+      '--write [file.json]',
+      'save the inferred sidecar (default: beside the model); needs --preprocess',
+    )
+    .action(async (opts: { model: string; preprocess?: string; write?: boolean | string }) => {
+      await inspectCommand({ ...opts, print: write });
+    });
   program
     .command('run')
     .description('Run one method on a benchmark problem with a budget of real evaluations (resumable).')
@@ -256,6 +274,8 @@ export function createProgram(
   program.addCommand(workerCommand());
   return addHelpExamples(program);
 }
+
+const PREPROCESS_HELP = `how pixels 0..255 become model input when no sidecar says it: steps such as "x/255, then (x-0.5)/0.5", or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')})`;
 
 /** The version in this package's package.json. */
 function cliVersion(): string {

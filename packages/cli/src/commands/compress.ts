@@ -13,6 +13,8 @@ export interface CompressOptions {
   readonly model: string;
   readonly data: string;
   readonly sidecar?: string;
+  /** The preprocessing (text or preset), for a model without a sidecar or to replace the sidecar's. */
+  readonly preprocess?: string;
   readonly budget: number;
   readonly initial: number;
   readonly infills: number;
@@ -53,6 +55,7 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
           model: options.model,
           data: options.data,
           ...(options.sidecar === undefined ? {} : { sidecar: options.sidecar }),
+          ...(options.preprocess === undefined ? {} : { preprocess: options.preprocess }),
           selectOn: options.selectOn,
           threads: options.threads,
           ...(options.pruning === undefined ? {} : { pruning: options.pruning }),

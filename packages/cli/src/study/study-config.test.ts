@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,20 +40,34 @@ describe('parseStudyConfig', () => {
   });
 
   it('resolves compression paths against the file and finds the sidecar beside the model', () => {
-    const c = parseStudyConfig(
-      { name: 's', problems: [{ type: 'compression', name: 'retina', model: 'm/r.onnx', data: 'd/r.npz' }] },
-      'study.json',
-      '/base',
-    );
+    const base = mkdtempSync(join(tmpdir(), 'study-config-'));
+    mkdirSync(join(base, 'm'));
+    writeFileSync(join(base, 'm', 'r.json'), '{}');
+    const entry = { type: 'compression', name: 'retina', model: 'm/r.onnx', data: 'd/r.npz' };
+    const c = parseStudyConfig({ name: 's', problems: [entry] }, 'study.json', base);
     expect(c.problems[0]).toMatchObject({
-      model: '/base/m/r.onnx',
-      sidecar: '/base/m/r.json',
-      data: '/base/d/r.npz',
+      model: join(base, 'm/r.onnx'),
+      sidecar: join(base, 'm/r.json'),
+      data: join(base, 'd/r.npz'),
       selectOn: 'validation',
       tolerance: 0.04,
       threads: 1,
       problemSeed: 0,
     });
+  });
+
+  it('a model without a sidecar needs the preprocessing; with it, the rest comes from the graph', () => {
+    const entry = { type: 'compression', name: 'retina', model: 'm/r.onnx', data: 'd/r.npz' };
+    expect(issues({ name: 's', problems: [entry] })).toEqual([
+      expect.stringMatching(/^problems\[0\]\.preprocess: the model has no sidecar \(no r\.json beside it\)/),
+    ]);
+    const c = parseStudyConfig(
+      { name: 's', problems: [{ ...entry, preprocess: 'imagenet' }] },
+      's.json',
+      '/base',
+    );
+    expect(c.problems[0]).toMatchObject({ preprocess: 'imagenet' });
+    expect(c.problems[0]).not.toHaveProperty('sidecar');
   });
 
   it('points at every field at fault', () => {

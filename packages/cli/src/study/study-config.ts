@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { PREPROCESS_PRESETS } from '@paretokit/compression';
 import { z } from 'zod';
 import { problemRegistry } from '../problem-registry.js';
 import { ConfigError } from './config-error.js';
@@ -84,8 +86,14 @@ const compressionProblem = z.strictObject({
   name: z.string().min(1),
   /** The trained ONNX model (relative paths: from the configuration file's folder). */
   model: z.string().min(1),
-  /** Its JSON sidecar (default: the model's path with `.json` in place of `.onnx`). */
+  /** Its JSON sidecar (default: the model's path with `.json` in place of `.onnx`, when that file exists). */
   sidecar: z.string().min(1).optional(),
+  /**
+   * How pixels 0..255 become model input (text such as `"x/255, then (x-0.5)/0.5"` or a preset:
+   * `imagenet`, `minus-one-to-one`, `zero-to-one`, `raw`). Required when the model has no sidecar
+   * (everything else is read from the graph); replaces the sidecar's text when both are given.
+   */
+  preprocess: z.string().min(1).optional(),
   /** The MedMNIST `.npz` file. */
   data: z.string().min(1),
   /** Expected MD5 of the `.npz` file, checked before the study reads it. */
@@ -160,7 +168,7 @@ const studySchema = z.strictObject({
 /** A benchmark problem of a study, as written in the configuration. */
 export type BenchmarkProblemConfig = z.infer<typeof benchmarkProblem>;
 /** A compression problem of a study, paths resolved. */
-export type CompressionProblemConfig = z.infer<typeof compressionProblem> & { readonly sidecar: string };
+export type CompressionProblemConfig = z.infer<typeof compressionProblem>;
 /** SAMO's settings in a study. */
 export type SamoSettings = z.infer<typeof samoSettings>;
 /** The `optuna-tpe` method's settings in a study. */
@@ -227,6 +235,16 @@ export function problemLabel(p: BenchmarkProblemConfig | CompressionProblemConfi
   return b.nObj === undefined ? b.problem : `${b.problem}-${b.nObj}`;
 }
 
+/** The sidecar of a compression entry: the one named, else the model's `.json` when it exists, else none (read from the graph). */
+function sidecarOf(
+  p: { model: string; sidecar?: string | undefined },
+  baseDir: string,
+): { sidecar?: string } {
+  if (p.sidecar !== undefined) return { sidecar: resolve(baseDir, p.sidecar) };
+  const beside = resolve(baseDir, p.model.replace(/(\.onnx)?$/i, '.json'));
+  return existsSync(beside) ? { sidecar: beside } : {};
+}
+
 /**
  * Validates a parsed study configuration (schema with zod): fills in the study's defaults,
  * resolves paths against `baseDir`, and lists the seeds.
@@ -251,7 +269,7 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
           ...p,
           model: resolve(baseDir, p.model),
           data: resolve(baseDir, p.data),
-          sidecar: resolve(baseDir, p.sidecar ?? p.model.replace(/\.onnx$/i, '.json')),
+          ...sidecarOf(p, baseDir),
         },
   );
   const labels = problems.map(problemLabel);
@@ -270,7 +288,13 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
   }
   const seeds = typeof c.seeds === 'number' ? Array.from({ length: c.seeds }, (_, i) => i + 1) : c.seeds;
   if (new Set(seeds).size !== seeds.length) issues.push({ path: 'seeds', message: 'a seed is listed twice' });
-  for (const [i, p] of c.problems.entries()) {
+  for (const [i, p] of problems.entries()) {
+    if (p.type === 'compression' && p.sidecar === undefined && p.preprocess === undefined) {
+      issues.push({
+        path: `problems[${i}].preprocess`,
+        message: `the model has no sidecar (no ${basename(p.model).replace(/(\.onnx)?$/i, '.json')} beside it): give the preprocessing it was trained with (CLI: --preprocess), e.g. "x/255, then (x-0.5)/0.5" or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')}); the rest is read from the graph (see paretokit inspect)`,
+      });
+    }
     if (p.type !== 'benchmark') continue;
     const issue = normalizationIssue(p);
     if (issue !== undefined) issues.push({ path: `problems[${i}].normalization`, message: issue });

@@ -87,11 +87,16 @@ function benchmarkStudyProblem(config: BenchmarkProblemConfig): StudyProblem {
   };
 }
 
+/** Fewest images a study measures accuracy on: with fewer, one image is more than 5 % of it. */
+const MIN_SELECTION_IMAGES = 20;
+
 /** The problem of a compression entry: the study's 7 variables or the structured one. */
 async function searchOf(config: CompressionProblemConfig): Promise<CompressionSearch> {
   const common = {
     model: config.model,
-    sidecar: config.sidecar,
+    ...(config.sidecar === undefined ? {} : { sidecar: config.sidecar }),
+    ...(config.preprocess === undefined ? {} : { preprocess: config.preprocess }),
+    minSelectionImages: MIN_SELECTION_IMAGES,
     dataset: config.data,
     ...(config.dataMd5 === undefined ? {} : { datasetMd5: config.dataMd5 }),
     selectOn: config.selectOn,
