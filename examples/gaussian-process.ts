@@ -2,13 +2,8 @@
 // maximum likelihood) next to XGBoost and LightGBM trained by the real libraries in one long-lived
 // Python process (the surrogate bridge: started on the first fit, closed at the end).
 import { latinHypercube, real, variableSpace } from '@paretokit/problem';
-import {
-  gaussianProcessRegressor,
-  lightgbmRegressor,
-  mape,
-  surrogateBridge,
-  xgboostRegressor,
-} from '@paretokit/surrogates';
+import { gaussianProcessRegressor, mape } from '@paretokit/surrogates';
+import { lightgbmRegressor, surrogateBridge, xgboostRegressor } from '@paretokit/surrogates/node';
 
 const space = variableSpace({ a: real(0, 1), b: real(0, 1), c: real(0, 1) });
 const f = (x: Float64Array) => 2 + Math.sin(6 * x[0]!) + (x[1]! - 0.5) ** 2 + 0.1 * x[2]!;

@@ -5,12 +5,11 @@ import { choice, latinHypercube, real, variableSpace } from '@paretokit/problem'
 import {
   encodedRegressor,
   knnRegressor,
-  lightgbmRegressor,
   mixedEncoder,
   randomForestRegressor,
   selectBest,
-  xgboostRegressor,
 } from '@paretokit/surrogates';
+import { lightgbmRegressor, xgboostRegressor } from '@paretokit/surrogates/node';
 
 const space = variableSpace({
   rate: real(0, 1),

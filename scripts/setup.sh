@@ -24,7 +24,7 @@ fi
 # --- end Python libraries ---------------------------------------------------------------------------
 
 # --- system programs some tests drive for real (only with --tests) ---------------------------------
-# Debian's chromium (the report's browser test), redis-server (the queue's fault tests) and
+# Debian's chromium (the browser tests of report and release-checks), redis-server (the queue's fault tests) and
 # python3-torch/torchvision for /usr/bin/python3 (the medmnist-train example's test).
 missing=()
 if [ "${1:-}" = "--tests" ]; then

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const entry = (pkg: string) => fileURLToPath(new URL(`../../${pkg}/src/index.ts`, import.meta.url));
 
 describe('browser-safe main entries', () => {
-  it.each(['problem', 'indicators', 'algorithms', 'benchmarks', 'stats'])(
+  it.each(['problem', 'indicators', 'algorithms', 'benchmarks', 'stats', 'surrogates'])(
     '@paretokit/%s reaches no Node built-in (Node-only parts live behind /node)',
     (pkg) => {
       expect(nodeImports(entry(pkg))).toEqual([]);
@@ -17,6 +17,9 @@ describe('browser-safe main entries', () => {
     expect(found).toEqual(expect.arrayContaining(['problem/src/load-problem.ts: node:module']));
     expect(nodeImports(entry('workers'))).toContain(
       'workers/src/run-queue-worker.ts: @paretokit/problem/node',
+    );
+    expect(nodeImports(entry('surrogates').replace(/index\.ts$/, 'node.ts'))).toContain(
+      'surrogates/src/internal/bridge-process.ts: node:child_process',
     );
   });
 });

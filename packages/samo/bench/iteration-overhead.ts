@@ -7,7 +7,7 @@
  */
 import { loadavg } from 'node:os';
 import { c1dtlz1, c2dtlz2 } from '@paretokit/benchmarks';
-import { surrogateBridge } from '@paretokit/surrogates';
+import { surrogateBridge } from '@paretokit/surrogates/node';
 import { defaultSurrogatePool, samoAskTell } from '../src/index.js';
 
 /** Milliseconds of one iteration's steps and the surrogate chosen per target. */

@@ -1,9 +1,5 @@
-import {
-  knnRegressor,
-  lightgbmRegressor,
-  randomForestRegressor,
-  xgboostRegressor,
-} from '@paretokit/surrogates';
+import { knnRegressor, randomForestRegressor } from '@paretokit/surrogates';
+import { lightgbmRegressor, xgboostRegressor } from '@paretokit/surrogates/node';
 import type { SurrogatePool } from './stages/types.js';
 
 /**

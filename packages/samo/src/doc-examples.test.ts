@@ -8,6 +8,7 @@ import * as algorithms from '@paretokit/algorithms';
 import * as benchmarks from '@paretokit/benchmarks';
 import * as problem from '@paretokit/problem';
 import * as surrogates from '@paretokit/surrogates';
+import * as surrogatesNode from '@paretokit/surrogates/node';
 import { describeDocExamples } from '@paretokit/testing';
 import * as samo from './index.js';
 
@@ -21,6 +22,7 @@ describeDocExamples({
     ...problem,
     ...algorithms,
     ...surrogates,
+    ...surrogatesNode,
     ...benchmarks,
     ...samo,
     mkdtempSync,

@@ -1,6 +1,7 @@
 import type { Algorithm, Termination } from '@paretokit/algorithms';
 import type { Evaluator, Matrix } from '@paretokit/problem';
-import type { Metric, SurrogateBridge } from '@paretokit/surrogates';
+import type { Metric } from '@paretokit/surrogates';
+import type { SurrogateBridge } from '@paretokit/surrogates/node';
 import type {
   InfillChoice,
   InfillStrategy,

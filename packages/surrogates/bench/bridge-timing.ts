@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Matrix } from '@paretokit/problem';
-import { lightgbmRegressor, surrogateBridge, xgboostRegressor } from '../src/index.js';
+import { lightgbmRegressor, surrogateBridge, xgboostRegressor } from '../src/node.js';
 import { friedman1 } from '../test/data.js';
 
 /** Seconds of every repeat. */

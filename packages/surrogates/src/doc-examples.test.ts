@@ -3,12 +3,13 @@
 import * as problem from '@paretokit/problem';
 import { describeDocExamples } from '@paretokit/testing';
 import * as surrogates from './index.js';
+import * as node from './node.js';
 
 describeDocExamples({
   dirs: [new URL('.', import.meta.url), new URL('./errors/', import.meta.url)],
-  scope: { ...problem, ...surrogates },
+  scope: { ...problem, ...surrogates, ...node },
   exports: [
-    ...Object.keys(surrogates).filter((name) => name !== 'MAPE_EPSILON'),
+    ...Object.keys({ ...surrogates, ...node }).filter((name) => name !== 'MAPE_EPSILON'),
     'Regressor',
     'RegressorFactory',
     'BridgeRegressor',

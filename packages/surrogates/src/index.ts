@@ -1,4 +1,3 @@
-export type { BridgeOptions, BridgeRegressor } from './bridge-regressor.js';
 export type { CrossValidateOptions, CrossValidation, Metric } from './cross-validate.js';
 export { crossValidate } from './cross-validate.js';
 export { encodedRegressor } from './encoded-regressor.js';
@@ -20,8 +19,6 @@ export { gaussianProcessRegressor } from './gaussian-process-regressor.js';
 export { kendallTau } from './kendall-tau.js';
 export type { KnnRegressorOptions } from './knn-regressor.js';
 export { knnRegressor } from './knn-regressor.js';
-export type { LightgbmRegressorOptions } from './lightgbm-regressor.js';
-export { lightgbmRegressor } from './lightgbm-regressor.js';
 export { mae } from './mae.js';
 export { MAPE_EPSILON, mape } from './mape.js';
 export type { MixedEncoder, MixedEncoderOptions } from './mixed-encoder.js';
@@ -35,13 +32,3 @@ export { resolveMetric } from './resolve-metric.js';
 export { rmse } from './rmse.js';
 export type { CandidateResult, SelectBestOptions, Selection } from './select-best.js';
 export { selectBest } from './select-best.js';
-export type {
-  BridgeCallOptions,
-  BridgeLibrary,
-  BridgeTrainJob,
-  SurrogateBridge,
-  SurrogateBridgeOptions,
-} from './surrogate-bridge.js';
-export { surrogateBridge } from './surrogate-bridge.js';
-export type { XgboostRegressorOptions } from './xgboost-regressor.js';
-export { xgboostRegressor } from './xgboost-regressor.js';

@@ -4,7 +4,8 @@ import { InvalidArgumentError, toMatrix } from '@paretokit/problem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { friedman1, maxRelativeError, mixedFunction, vstack } from '../test/data.js';
 import { type FaultPrograms, faultPrograms } from '../test/fault-programs.js';
-import { BridgeLibraryError, BridgeUnavailableError, lightgbmRegressor, surrogateBridge } from './index.js';
+import { BridgeLibraryError, BridgeUnavailableError } from './index.js';
+import { lightgbmRegressor, surrogateBridge } from './node.js';
 
 let faults: FaultPrograms;
 const bridge = surrogateBridge();

@@ -10,8 +10,8 @@ import {
   type Regressor,
   randomForestRegressor,
   selectBest,
-  xgboostRegressor,
 } from './index.js';
+import { xgboostRegressor } from './node.js';
 
 /** A regressor that records its calls, to check what selectBest and crossValidate do. */
 function spy(log: string[], name: string, constant?: number): Regressor {

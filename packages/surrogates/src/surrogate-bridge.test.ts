@@ -6,13 +6,8 @@ import { InvalidArgumentError } from '@paretokit/problem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { friedman1 } from '../test/data.js';
 import { type FaultPrograms, faultPrograms } from '../test/fault-programs.js';
-import {
-  BridgeAbortedError,
-  BridgeProcessError,
-  BridgeTimeoutError,
-  type BridgeTrainJob,
-  surrogateBridge,
-} from './index.js';
+import { BridgeAbortedError, BridgeProcessError, BridgeTimeoutError } from './index.js';
+import { type BridgeTrainJob, surrogateBridge } from './node.js';
 
 let faults: FaultPrograms;
 beforeAll(() => {

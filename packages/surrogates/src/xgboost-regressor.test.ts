@@ -10,9 +10,8 @@ import {
   BridgeUnavailableError,
   NotFittedError,
   r2,
-  surrogateBridge,
-  xgboostRegressor,
 } from './index.js';
+import { surrogateBridge, xgboostRegressor } from './node.js';
 
 let faults: FaultPrograms;
 const bridge = surrogateBridge();

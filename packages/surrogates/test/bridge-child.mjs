@@ -1,6 +1,6 @@
 // A Node process that starts a surrogate bridge with two Python processes, trains once on each,
 // prints their pids as one JSON line and then waits to be killed: the orphan test's subject.
-import { surrogateBridge } from '../dist/index.js';
+import { surrogateBridge } from '../dist/node.js';
 
 const bridge = surrogateBridge({ processes: 2 });
 const X = { rows: 4, cols: 1, data: Float64Array.of(0, 1, 2, 3) };

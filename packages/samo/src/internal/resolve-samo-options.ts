@@ -8,14 +8,8 @@ import {
   type Matrix,
   type Problem,
 } from '@paretokit/problem';
-import {
-  mixedEncoder,
-  type Regressor,
-  type ResolvedMetric,
-  resolveMetric,
-  type SurrogateBridge,
-  surrogateBridge,
-} from '@paretokit/surrogates';
+import { mixedEncoder, type Regressor, type ResolvedMetric, resolveMetric } from '@paretokit/surrogates';
+import { type SurrogateBridge, surrogateBridge } from '@paretokit/surrogates/node';
 import { defaultSurrogatePool } from '../default-surrogate-pool.js';
 import type { SamoOptions, SelectionOptions } from '../samo-options.js';
 import { studyIteration } from '../stages/study-iteration.js';

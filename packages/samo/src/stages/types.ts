@@ -1,6 +1,7 @@
 import type { Algorithm, Termination } from '@paretokit/algorithms';
 import type { Matrix, Problem, Random } from '@paretokit/problem';
-import type { Regressor, ResolvedMetric, SurrogateBridge } from '@paretokit/surrogates';
+import type { Regressor, ResolvedMetric } from '@paretokit/surrogates';
+import type { SurrogateBridge } from '@paretokit/surrogates/node';
 
 /** Which value a surrogate models: objective `index` or constraint `index` of the problem. */
 export interface SurrogateTarget {
