@@ -15,10 +15,20 @@ parameters, 7.7 M multiply-adds per image, a 2.8 MB ONNX file. Same training
 settings; --flip adds random horizontal flips of the training images.
 --arch small is a tiny 2-convolution CNN for tests.
 
+Three more small networks stand for the graphs users bring (the model corpus
+of the tests, see build_corpus.py): --arch mobilenetv2-small (inverted
+residual blocks: 1x1 expand, 3x3 depthwise, 1x1 project, ReLU6, residual adds
+where shapes match), --arch vgg-small (a plain Conv-BatchNorm-ReLU chain with
+max-pools, Flatten and two linear layers) and --arch keras-nhwc (the graph of
+a converted Keras model: input "input_1" (batch, H, W, 3) channels-last, a
+Transpose to NCHW, convolutions with biases, a Transpose back and a Reshape
+(Keras flattens channels-last), dense layers as MatMul + Add, and a Softmax
+output "dense_1").
+
 Writes three files:
-  OUT.onnx      opset 13, input "input" (batch, 3, H, W) float32, output
-                "logits" (batch, classes), dynamic batch axis, BatchNorm
-                folded into the convolutions.
+  OUT.onnx      opset 13 (--opset), input "input" (batch, 3, H, W) float32,
+                output "logits" (batch, classes), dynamic batch axis,
+                BatchNorm folded into the convolutions.
   OUT.json      the sidecar @paretokit/compression reads (classes, input
                 layout and preprocessing, accuracies, training settings).
   OUT.log.json  loss, validation accuracy and seconds of each epoch.
@@ -48,8 +58,12 @@ PREPROCESS_TEXT = ('x/255, then (x-0.5)/0.5 per channel; '
                    'grayscale repeated to 3 channels')
 INPUT_NAME = 'input'
 OUTPUT_NAME = 'logits'
-ARCHS = ('resnet50', 'resnet18-narrow', 'small')
+ARCHS = ('resnet50', 'resnet18-narrow', 'small', 'mobilenetv2-small',
+         'vgg-small', 'keras-nhwc')
 OPSET = 13
+# keras-nhwc: names and layout as a Keras-to-ONNX converter writes them.
+KERAS_INPUT_NAME = 'input_1'
+KERAS_OUTPUT_NAME = 'dense_1'
 
 INSTALL_HINT = (
     'PyTorch and torchvision are needed. Install them with one of:\n'
@@ -87,8 +101,9 @@ def non_negative_float(text):
 def parse_args(argv):
     p = argparse.ArgumentParser(description=(
         "Train ResNet50 (the study's base model), a small ResNet-18-style "
-        'network or a tiny CNN on a MedMNIST .npz and export ONNX plus the '
-        'JSON sidecar that @paretokit/compression reads.'))
+        'network, a tiny CNN or a network of the test corpus on a MedMNIST '
+        '.npz and export ONNX plus the JSON sidecar that '
+        '@paretokit/compression reads.'))
     p.add_argument('--data', required=True,
                    help='MedMNIST .npz (keys train_images, train_labels, '
                         'val_*, test_*)')
@@ -98,8 +113,14 @@ def parse_args(argv):
     p.add_argument('--arch', choices=ARCHS, default='resnet50',
                    help='resnet50 (the study), resnet18-narrow (a small '
                         'ResNet-18-style network for 28x28 input: the '
-                        'embedded default of `pnpm start`) or small (a tiny '
-                        'CNN for tests)')
+                        'embedded default of `pnpm start`), small (a tiny '
+                        'CNN for tests), or the test corpus\'s '
+                        'mobilenetv2-small, vgg-small and keras-nhwc '
+                        '(channels-last input, MatMul + Add dense layers, '
+                        'Softmax output)')
+    p.add_argument('--opset', type=positive_int, default=OPSET,
+                   help='ONNX opset of the export (default 13; 17 works '
+                        'with PyTorch 1.13)')
     p.add_argument('--width', type=positive_int, default=16,
                    help='resnet18-narrow: channels of the first stage '
                         '(doubled at each of the 4 stages; default 16)')
@@ -224,6 +245,11 @@ def preprocess(images, np):
     return np.ascontiguousarray(x)
 
 
+def to_layout(x, nhwc):
+    """N x C x H x W as it is, or as a contiguous N x H x W x C."""
+    return x.permute(0, 2, 3, 1).contiguous() if nhwc else x
+
+
 def import_torch():
     try:
         import torch
@@ -275,6 +301,123 @@ def narrow_resnet18(classes, width, nn):
     return nn.Sequential(*layers)
 
 
+def mobilenet_v2_small(classes, nn):
+    """MobileNetV2's inverted residual blocks, small, for 28x28 input.
+
+    A 3x3 stride-2 stem (16 channels), then blocks of 1x1 expand (x4, none
+    in the first block), 3x3 depthwise (groups = channels) and 1x1 linear
+    project, BatchNorm after each convolution and ReLU6 (exported as Clip)
+    after the expand and depthwise ones; a residual add where a block keeps
+    the shape. Stages (expansion, channels, blocks, stride): (1, 8, 1, 1),
+    (4, 16, 2, 2), (4, 32, 2, 2), (4, 48, 1, 1); a 1x1 head to 192 channels,
+    global average pool, linear.
+    """
+
+    class InvertedResidual(nn.Module):
+        def __init__(self, cin, cout, stride, expansion):
+            super().__init__()
+            hidden = cin * expansion
+            layers = []
+            if expansion != 1:
+                layers += [nn.Conv2d(cin, hidden, 1, bias=False),
+                           nn.BatchNorm2d(hidden), nn.ReLU6()]
+            layers += [nn.Conv2d(hidden, hidden, 3, stride, 1, groups=hidden,
+                                 bias=False),
+                       nn.BatchNorm2d(hidden), nn.ReLU6(),
+                       nn.Conv2d(hidden, cout, 1, bias=False),
+                       nn.BatchNorm2d(cout)]
+            self.body = nn.Sequential(*layers)
+            self.residual = stride == 1 and cin == cout
+
+        def forward(self, x):
+            y = self.body(x)
+            return x + y if self.residual else y
+
+    layers = [nn.Conv2d(3, 16, 3, 2, 1, bias=False), nn.BatchNorm2d(16),
+              nn.ReLU6()]
+    cin = 16
+    for expansion, cout, blocks, stride in ((1, 8, 1, 1), (4, 16, 2, 2),
+                                            (4, 32, 2, 2), (4, 48, 1, 1)):
+        for block in range(blocks):
+            layers.append(InvertedResidual(cin, cout,
+                                           stride if block == 0 else 1,
+                                           expansion))
+            cin = cout
+    layers += [nn.Conv2d(cin, 192, 1, bias=False), nn.BatchNorm2d(192),
+               nn.ReLU6(), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+               nn.Linear(192, classes)]
+    return nn.Sequential(*layers)
+
+
+def vgg_small(classes, nn):
+    """A plain VGG-style chain: Conv3x3-BatchNorm-ReLU at 16, 16, max-pool,
+    32, 32, max-pool, 64, max-pool (28 -> 14 -> 7 -> 3), Flatten, Linear to
+    64, ReLU, Linear."""
+    layers, cin = [], 3
+    for item in (16, 16, 'pool', 32, 32, 'pool', 64, 'pool'):
+        if item == 'pool':
+            layers.append(nn.MaxPool2d(2))
+            continue
+        layers += [nn.Conv2d(cin, item, 3, padding=1, bias=False),
+                   nn.BatchNorm2d(item), nn.ReLU()]
+        cin = item
+    layers += [nn.Flatten(), nn.Linear(cin * 3 * 3, 64), nn.ReLU(),
+               nn.Linear(64, classes)]
+    return nn.Sequential(*layers)
+
+
+def keras_nhwc(classes, torch):
+    """The graph a Keras model converted to ONNX has, trained in PyTorch.
+
+    Input channels-last (batch, H, W, 3), a Transpose to NCHW, two 3x3
+    convolutions with biases (16 and 32 channels, ReLU, 2x2 max-pool each),
+    a Transpose back to channels-last and a Reshape to (-1, features), as
+    Keras flattens; dense layers as MatMul with an explicit weight plus Add
+    of an explicit bias (Glorot-uniform weights, zero biases, as Keras
+    initialises them), and, once `softmax` is set (for the export), a
+    Softmax output.
+    """
+    nn = torch.nn
+
+    class KerasStyle(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1 = nn.Conv2d(3, 16, 3, padding=1)
+            self.conv2 = nn.Conv2d(16, 32, 3, padding=1)
+            self.features = 7 * 7 * 32
+            self.w1 = nn.Parameter(torch.empty(self.features, 64))
+            self.b1 = nn.Parameter(torch.zeros(64))
+            self.w2 = nn.Parameter(torch.empty(64, classes))
+            self.b2 = nn.Parameter(torch.zeros(classes))
+            nn.init.xavier_uniform_(self.w1)
+            nn.init.xavier_uniform_(self.w2)
+            self.softmax = False
+
+        def forward(self, x):
+            relu, pool = torch.relu, torch.nn.functional.max_pool2d
+            x = x.permute(0, 3, 1, 2)
+            x = pool(relu(self.conv1(x)), 2)
+            x = pool(relu(self.conv2(x)), 2)
+            x = x.permute(0, 2, 3, 1).reshape(-1, self.features)
+            x = relu(x @ self.w1 + self.b1)
+            x = x @ self.w2 + self.b2
+            return torch.softmax(x, -1) if self.softmax else x
+
+    return KerasStyle()
+
+
+def input_layout(arch):
+    """NHWC for keras-nhwc, else NCHW."""
+    return 'NHWC' if arch == 'keras-nhwc' else 'NCHW'
+
+
+def io_names(arch):
+    """(input name, output name) of the exported graph."""
+    if arch == 'keras-nhwc':
+        return KERAS_INPUT_NAME, KERAS_OUTPUT_NAME
+    return INPUT_NAME, OUTPUT_NAME
+
+
 def build_model(arch, classes, torch, torchvision, width=16):
     nn = torch.nn
     if arch == 'resnet50':
@@ -287,6 +430,12 @@ def build_model(arch, classes, torch, torchvision, width=16):
             return resnet50(pretrained=False, num_classes=classes)
     if arch == 'resnet18-narrow':
         return narrow_resnet18(classes, width, nn)
+    if arch == 'mobilenetv2-small':
+        return mobilenet_v2_small(classes, nn)
+    if arch == 'vgg-small':
+        return vgg_small(classes, nn)
+    if arch == 'keras-nhwc':
+        return keras_nhwc(classes, torch)
     return nn.Sequential(
         nn.Conv2d(3, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(),
         nn.MaxPool2d(2),
@@ -318,6 +467,7 @@ def fit(model, tensors, args, torch):
             optimizer, milestones, gamma=0.1)
     loss_fn = torch.nn.CrossEntropyLoss()
     order = torch.Generator().manual_seed(args.seed)  # data order
+    width_axis = 2 if input_layout(args.arch) == 'NHWC' else 3
     n = len(x_train)
     log = []
     best_acc, best_state = -1.0, None
@@ -334,7 +484,7 @@ def fit(model, tensors, args, torch):
             if args.flip:
                 flip = torch.rand(len(idx), generator=order) < 0.5
                 batch = torch.where(flip[:, None, None, None],
-                                    batch.flip(3), batch)
+                                    batch.flip(width_axis), batch)
             optimizer.zero_grad()
             loss = loss_fn(model(batch), y_train[idx])
             loss.backward()
@@ -357,12 +507,14 @@ def fit(model, tensors, args, torch):
     return log
 
 
-def export_onnx(model, shape, path, torch):
+def export_onnx(model, shape, path, torch, opset=OPSET,
+                names=(INPUT_NAME, OUTPUT_NAME)):
     model.eval()
+    name_in, name_out = names
     options = dict(
-        input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
-        dynamic_axes={INPUT_NAME: {0: 'batch'}, OUTPUT_NAME: {0: 'batch'}},
-        opset_version=OPSET, do_constant_folding=True)
+        input_names=[name_in], output_names=[name_out],
+        dynamic_axes={name_in: {0: 'batch'}, name_out: {0: 'batch'}},
+        opset_version=opset, do_constant_folding=True)
     if 'dynamo' in inspect.signature(torch.onnx.export).parameters:
         # torch >= 2.9 defaults to the dynamo exporter; use the TorchScript
         # one, as torch 1.13 does.
@@ -370,7 +522,7 @@ def export_onnx(model, shape, path, torch):
     torch.onnx.export(model, torch.zeros(1, *shape), path, **options)
 
 
-def onnxruntime_accuracy(path, x, y):
+def onnxruntime_accuracy(path, x, y, names=(INPUT_NAME, OUTPUT_NAME)):
     """Accuracy in the Python onnxruntime, or None if it is not installed."""
     try:
         import onnxruntime
@@ -378,12 +530,13 @@ def onnxruntime_accuracy(path, x, y):
         return None
     session = onnxruntime.InferenceSession(
         path, providers=['CPUExecutionProvider'])
-    logits = session.run([OUTPUT_NAME], {INPUT_NAME: x})[0]
+    logits = session.run([names[1]], {names[0]: x})[0]
     return float((logits.argmax(1) == y).mean())
 
 
 def sidecar_of(args, classes, shape, best_epoch, accs, torch):
     decay = '' if args.no_lr_decay else ', MultiStepLR 50%/75% x0.1'
+    name_in, name_out = io_names(args.arch)
     return {
         'arch': args.arch,
         'dataset': os.path.basename(args.data),
@@ -394,13 +547,13 @@ def sidecar_of(args, classes, shape, best_epoch, accs, torch):
         'train_acc': accs['train'],
         'test_acc': accs['test'],
         'input': {
-            'name': INPUT_NAME,
-            'layout': 'NCHW',
+            'name': name_in,
+            'layout': input_layout(args.arch),
             'shape': list(shape),
             'dtype': 'float32',
             'preprocess': PREPROCESS_TEXT,
         },
-        'output': {'name': OUTPUT_NAME},
+        'output': {'name': name_out},
         'torch': torch.__version__,
         'seed': args.seed,
         'optimizer': (f'Adam lr {short_number(args.lr)} wd '
@@ -409,6 +562,7 @@ def sidecar_of(args, classes, shape, best_epoch, accs, torch):
         # Only where they apply, so the study's sidecars keep their keys.
         **({'width': args.width} if args.arch == 'resnet18-narrow' else {}),
         **({'augmentation': 'random horizontal flips'} if args.flip else {}),
+        **({'opset': args.opset} if args.opset != OPSET else {}),
     }
 
 
@@ -432,7 +586,9 @@ def run(args):
     if args.max_train is not None:
         images, labels = data['train']
         data['train'] = (images[:args.max_train], labels[:args.max_train])
-    tensors = {split: (torch.from_numpy(preprocess(images, np)),
+    nhwc = input_layout(args.arch) == 'NHWC'
+    tensors = {split: (to_layout(torch.from_numpy(preprocess(images, np)),
+                                 nhwc),
                        torch.from_numpy(labels))
                for split, (images, labels) in data.items()}
     shape = tuple(tensors['train'][0].shape[1:])
@@ -448,7 +604,10 @@ def run(args):
     best_epoch = max(range(len(log)), key=lambda e: (log[e]['val_acc'], -e))
     accs = {s: accuracy(model, *tensors[s], torch) for s in SPLITS}
     os.makedirs(os.path.dirname(out), exist_ok=True)
-    export_onnx(model, shape, out, torch)
+    if args.arch == 'keras-nhwc':
+        model.softmax = True  # probabilities out, as Keras classifiers give
+    names = io_names(args.arch)
+    export_onnx(model, shape, out, torch, args.opset, names)
     sidecar = sidecar_of(args, classes, shape, best_epoch, accs, torch)
     with open(sidecar_path, 'w', encoding='utf-8') as f:
         json.dump(sidecar, f, indent=2)
@@ -456,7 +615,7 @@ def run(args):
         json.dump(log, f)
 
     x_test, y_test = (t.numpy() for t in tensors['test'])
-    ort_acc = onnxruntime_accuracy(out, x_test, y_test)
+    ort_acc = onnxruntime_accuracy(out, x_test, y_test, names)
     if ort_acc is not None and abs(ort_acc - accs['test']) > 1e-9:
         print(f'warning: onnxruntime test accuracy {ort_acc} differs from '
               f"PyTorch's {accs['test']}", file=sys.stderr)

@@ -108,6 +108,19 @@ class ArgsTest(unittest.TestCase):
         self.assertEqual((args.arch, args.width, args.flip),
                          ('resnet18-narrow', 16, True))
 
+    def test_opset_13_by_default_and_the_corpus_archs(self):
+        base = ['--data', 'd.npz', '--out', 'm.onnx']
+        self.assertEqual(train.parse_args(base).opset, 13)
+        for arch in ('mobilenetv2-small', 'vgg-small', 'keras-nhwc'):
+            args = train.parse_args(base + ['--arch', arch, '--opset', '17'])
+            self.assertEqual((args.arch, args.opset), (arch, 17))
+
+    def test_keras_nhwc_is_channels_last_with_keras_names(self):
+        self.assertEqual(train.input_layout('keras-nhwc'), 'NHWC')
+        self.assertEqual(train.io_names('keras-nhwc'), ('input_1', 'dense_1'))
+        self.assertEqual(train.input_layout('resnet18-narrow'), 'NCHW')
+        self.assertEqual(train.io_names('small'), ('input', 'logits'))
+
 
 def multiply_adds(model, shape):
     """Multiply-adds of the convolutions and linear layers for one input."""
@@ -180,6 +193,46 @@ class NarrowResNetTest(unittest.TestCase):
         accuracy = float((logits.argmax(1) ==
                           arrays['test_labels'].reshape(10)).mean())
         self.assertAlmostEqual(accuracy, sidecar['test_acc'], places=9)
+
+
+@unittest.skipIf(torch is None, 'needs PyTorch and torchvision')
+class CorpusArchTest(unittest.TestCase):
+    def forward(self, arch, shape):
+        torch.manual_seed(0)
+        model = train.build_model(arch, 5, torch, torchvision).eval()
+        with torch.no_grad():
+            return model, model(torch.zeros(2, *shape))
+
+    def test_mobilenetv2_small_has_depthwise_convs_relu6_and_adds(self):
+        model, logits = self.forward('mobilenetv2-small', (3, 28, 28))
+        self.assertEqual(tuple(logits.shape), (2, 5))
+        convs = [m for m in model.modules()
+                 if isinstance(m, torch.nn.Conv2d)]
+        depthwise = [m for m in convs if m.groups == m.in_channels > 1]
+        self.assertEqual(len(depthwise), 6)
+        self.assertTrue(any(isinstance(m, torch.nn.ReLU6)
+                            for m in model.modules()))
+        residual = [m for m in model.modules()
+                    if getattr(m, 'residual', False)]
+        self.assertEqual(len(residual), 2)
+
+    def test_vgg_small_is_a_plain_chain(self):
+        model, logits = self.forward('vgg-small', (3, 28, 28))
+        self.assertEqual(tuple(logits.shape), (2, 5))
+        linear = [m for m in model.modules()
+                  if isinstance(m, torch.nn.Linear)]
+        self.assertEqual([m.in_features for m in linear], [576, 64])
+
+    def test_keras_nhwc_takes_channels_last_and_ends_in_softmax(self):
+        model, logits = self.forward('keras-nhwc', (28, 28, 3))
+        self.assertEqual(tuple(logits.shape), (2, 5))
+        model.softmax = True
+        with torch.no_grad():
+            probabilities = model(torch.rand(2, 28, 28, 3))
+        self.assertTrue(torch.allclose(probabilities.sum(1),
+                                       torch.ones(2)))
+        self.assertFalse(any(isinstance(m, torch.nn.Linear)
+                             for m in model.modules()))
 
 
 if __name__ == '__main__':

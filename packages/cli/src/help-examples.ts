@@ -19,9 +19,17 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'paretokit inspect --model m.onnx --preprocess imagenet --write',
   ],
   run: ['paretokit run --problem mw3 --algorithm ctaea-20x5 --budget 100 --seed 1'],
-  datasets: ['paretokit datasets list', 'paretokit datasets download retinamnist --dir data'],
+  datasets: [
+    'paretokit datasets list',
+    'paretokit datasets download retinamnist --dir data',
+    'paretokit datasets pack images/ --out images.npz --size 28',
+  ],
   'datasets list': ['paretokit datasets list'],
   'datasets download': ['paretokit datasets download retinamnist --dir data'],
+  'datasets pack': [
+    'paretokit datasets pack images/ --out images.npz --size 28',
+    'paretokit datasets pack scans/ --out scans.npz --size 64 --channels 1 --seed 1 --skip-unreadable',
+  ],
   report: ['paretokit report runs/default-study'],
   worker: [
     'paretokit worker --redis redis://localhost:6379 --queue q --problem ./problems.js#make --options \'{"n":3}\'',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PREPROCESS_PRESETS } from '@paretokit/compression';
 import { Command, Option } from 'commander';
 import { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
-import { downloadDataset, listDatasets } from './commands/datasets.js';
+import { downloadDataset, listDatasets, packDataset, sizeOption } from './commands/datasets.js';
 import { inspectCommand } from './commands/inspect.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -121,7 +121,10 @@ export function createProgram(
       'One surrogate-assisted compression run (SAMO + C-TAEA) of an ONNX model on a MedMNIST .npz.',
     )
     .requiredOption('-m, --model <file.onnx>', 'the trained ONNX model (its JSON sidecar beside it, if any)')
-    .requiredOption('-d, --data <file.npz>', 'the MedMNIST .npz file')
+    .requiredOption(
+      '-d, --data <file.npz|folder>',
+      'a MedMNIST-layout .npz, or an image folder root/{train,val,test}/<class>/*.png|*.jpg (val drawn from train when missing)',
+    )
     .option('--sidecar <file.json>', 'the model sidecar (default: the model path with .json, when it exists)')
     .option('--preprocess <steps>', PREPROCESS_HELP)
     .option('-b, --budget <count>', 'real evaluations in total', integerOption('--budget', 2), 100)
@@ -251,7 +254,9 @@ export function createProgram(
         });
       },
     );
-  const datasets = program.command('datasets').description('MedMNIST files: list them, download one.');
+  const datasets = program
+    .command('datasets')
+    .description('MedMNIST files: list them, download one; pack a folder of images into one.');
   datasets
     .command('list')
     .description('The official MedMNIST 28x28 files this tool can download.')
@@ -266,6 +271,49 @@ export function createProgram(
     .action(async (name: string, opts: { dir: string; mirror?: string; force?: boolean }) => {
       write(`downloaded: ${await downloadDataset(name, opts)}`);
     });
+  datasets
+    .command('pack')
+    .description(
+      'Pack an image folder (<folder>/{train,val,test}/<class>/*.png|jpg, val optional) into a MedMNIST-layout .npz with its class names.',
+    )
+    .argument('<folder>', 'the image folder')
+    .requiredOption('--out <file.npz>', 'the .npz to write')
+    .requiredOption('--size <N|HxW>', "resize every image to N x N or H x W (the model's input)", sizeOption)
+    .addOption(new Option('--channels <n>', '1 (grey) or 3 (RGB)').choices(['1', '3']).default('3'))
+    .option(
+      '--seed <seed>',
+      'seed of the val split drawn from train without val/',
+      integerOption('--seed', 0),
+      0,
+    )
+    .option('--val-fraction <f>', 'share of each class drawn for val without val/', Number, 0.1)
+    .option('--skip-unreadable', 'skip (and list) unreadable images instead of stopping')
+    .option('--force', 'replace the .npz if it exists')
+    .action(
+      async (
+        folder: string,
+        opts: {
+          out: string;
+          size: { height: number; width: number };
+          channels: string;
+          seed: number;
+          valFraction: number;
+          skipUnreadable?: boolean;
+          force?: boolean;
+        },
+      ) => {
+        const lines = await packDataset(folder, {
+          out: opts.out,
+          ...opts.size,
+          channels: opts.channels === '1' ? 1 : 3,
+          seed: opts.seed,
+          valFraction: opts.valFraction,
+          skipUnreadable: opts.skipUnreadable === true,
+          force: opts.force === true,
+        });
+        write(lines.join('\n'));
+      },
+    );
   program
     .command('report')
     .description("Render a study's report.html again from its folder's study.json and summary.json.")

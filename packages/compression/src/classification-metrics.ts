@@ -8,7 +8,11 @@ export interface ClassificationMetrics {
   readonly macroF1: number;
   /** Mean recall over the classes present in the labels. */
   readonly balancedAccuracy: number;
-  /** One-vs-rest ROC AUC from softmax probabilities, averaged over classes with both positives and negatives. */
+  /**
+   * One-vs-rest ROC AUC from probabilities (the scores as they are when every row already is a
+   * distribution, as a Softmax output; else their softmax), averaged over classes with both
+   * positives and negatives.
+   */
   readonly auc: number;
   /** `confusion[true][predicted]` counts. */
   readonly confusion: number[][];
@@ -39,8 +43,25 @@ function rocAuc(scores: Float64Array, positive: Uint8Array): number {
 }
 
 /**
+ * True when every row of scores is a probability distribution (non-negative, summing to 1 within
+ * float32 rounding): the output of a Softmax, which must not go through a second one. O(n·k).
+ */
+function areProbabilities(scores: Float32Array | Float64Array, n: number, classes: number): boolean {
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let k = i * classes; k < (i + 1) * classes; k++) {
+      if (!(scores[k]! >= 0)) return false;
+      sum += scores[k]!;
+    }
+    if (Math.abs(sum - 1) > 1e-4) return false;
+  }
+  return n > 0;
+}
+
+/**
  * Accuracy, macro F1, balanced accuracy, one-vs-rest AUC and the confusion matrix from labels and
- * per-class scores (logits or probabilities; row-major `count x classes`). O(n·k + k·n log n).
+ * per-class scores (logits, or probabilities such as a Softmax output: used as they are for AUC;
+ * row-major `count x classes`). O(n·k + k·n log n).
  *
  * @example
  * const m = classificationMetrics(Int32Array.from([0, 1, 1, 2]), Float32Array.from([5, 1, 0, 0, 2, 1, 3, 1, 0, 0, 0, 4]), 3);
@@ -63,6 +84,7 @@ export function classificationMetrics(
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const predictions = new Int32Array(n);
   const probabilities = new Float64Array(n * classes);
+  const given = areProbabilities(scores, n, classes);
   let correct = 0;
   for (let i = 0; i < n; i++) {
     const o = i * classes;
@@ -74,10 +96,14 @@ export function classificationMetrics(
         best = k;
       }
     }
-    // Softmax for AUC; subtracting the max keeps exp() finite.
-    let sum = 0;
-    for (let k = 0; k < classes; k++) sum += probabilities[o + k] = Math.exp(scores[o + k]! - max);
-    for (let k = 0; k < classes; k++) probabilities[o + k]! /= sum;
+    if (given) {
+      for (let k = 0; k < classes; k++) probabilities[o + k] = scores[o + k]!;
+    } else {
+      // Softmax for AUC; subtracting the max keeps exp() finite.
+      let sum = 0;
+      for (let k = 0; k < classes; k++) sum += probabilities[o + k] = Math.exp(scores[o + k]! - max);
+      for (let k = 0; k < classes; k++) probabilities[o + k]! /= sum;
+    }
     predictions[i] = best;
     confusion[labels[i]!]![best]!++;
     if (best === labels[i]) correct++;

@@ -111,26 +111,32 @@ export async function compressionProblem(
     const pruneSeconds = (performance.now() - started) / 1000;
     let final = pruned.model;
     let quantizeSeconds = 0;
+    let warnings: readonly string[] = [];
     if (config.quantize) {
       const t0 = performance.now();
-      final = (
-        await quantizeModel(pruned.model, {
-          calibration,
-          threads: evalOptions.threads,
-          ...(options.calibration?.method === undefined ? {} : { method: options.calibration.method }),
-          ...(options.calibration?.percentile === undefined
-            ? {}
-            : { percentile: options.calibration.percentile }),
-        })
-      ).model;
+      ({ model: final, warnings } = await quantizeModel(pruned.model, {
+        calibration,
+        threads: evalOptions.threads,
+        ...(options.calibration?.method === undefined ? {} : { method: options.calibration.method }),
+        ...(options.calibration?.percentile === undefined
+          ? {}
+          : { percentile: options.calibration.percentile }),
+      }));
       quantizeSeconds = (performance.now() - t0) / 1000;
     }
-    return { final, layers: pruned.layers, pruneSeconds, quantizeSeconds, bytes: saveOnnxSync(final) };
+    return {
+      final,
+      layers: pruned.layers,
+      pruneSeconds,
+      quantizeSeconds,
+      warnings,
+      bytes: saveOnnxSync(final),
+    };
   };
   const run = async (config: CompressionConfig, s: 'val' | 'test'): Promise<CompressionMeasurement> => {
     real++;
     const started = performance.now();
-    const { final, layers, pruneSeconds, quantizeSeconds, bytes } = await build(config);
+    const { final, layers, pruneSeconds, quantizeSeconds, warnings, bytes } = await build(config);
     const result = await evaluateModel(bytes, inputsFor(s), evalOptions);
     const size = modelSize(final, bytes);
     return {
@@ -146,6 +152,7 @@ export async function compressionProblem(
       evaluationSeconds: (performance.now() - started) / 1000,
       pruneSeconds,
       quantizeSeconds,
+      warnings,
       sizeBytes: size.bytes,
       sparseBytes: size.sparseBytes,
       nonZeroRate: size.nonZeroRate,
@@ -215,6 +222,7 @@ export async function compressionProblem(
     base,
     tau,
     uncompressed: UNCOMPRESSED,
+    data: setup.data,
     decodeConfig,
     measure,
     compressedModel,

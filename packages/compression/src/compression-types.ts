@@ -55,6 +55,8 @@ export interface CompressionMeasurement {
   readonly evaluationSeconds: number;
   readonly pruneSeconds: number;
   readonly quantizeSeconds: number;
+  /** The nodes the int8 rewrite left float (see `QuantizeResult.warnings`): one line each. */
+  readonly warnings: readonly string[];
   /** Bytes of the encoded model, and with a sparse encoding estimate. */
   readonly sizeBytes: number;
   readonly sparseBytes: number;
@@ -79,6 +81,8 @@ export interface CompressionProblem
 /** What every compression measurement reports, structured or not (what reports show). */
 export interface CompressionMeasurementCore {
   readonly split: 'val' | 'test';
+  /** What the rewrites left as it was (nodes kept float, channels not cut): one line each. */
+  readonly warnings: readonly string[];
   /** The first objective's value. */
   readonly f1: number;
   readonly accuracy: number;
@@ -123,6 +127,18 @@ export interface CompressionSearch<
   ): Promise<number[][]>;
   /** Number of real (not cached) evaluations so far. */
   readonly realEvaluations: number;
+  /** The data as loaded: name, images per split, class names (when it has them), what the loader decided. */
+  readonly data: CompressionData;
+}
+
+/** What a compression problem tells about its data. */
+export interface CompressionData {
+  readonly name: string;
+  readonly counts: { readonly train: number; readonly val: number; readonly test: number };
+  /** One name per class of the model's output, when the data names them (an image folder's class folders). */
+  readonly classNames?: readonly string[];
+  /** One line per thing the loader decided (e.g. a validation split drawn from train). */
+  readonly notes: readonly string[];
 }
 
 /** Options of {@link compressionProblem}. */
@@ -145,7 +161,10 @@ export interface CompressionProblemOptions {
    * `preprocessing` is given.
    */
   readonly preprocess?: string;
-  /** The MedMNIST `.npz` file: a path or a loaded dataset. */
+  /**
+   * The data: a MedMNIST-layout `.npz` file, an image folder (`root/{train,val,test}/<class>/*.png`,
+   * resized to the model's input; see `loadImageFolder`), or a loaded dataset.
+   */
   readonly dataset: string | MedMNISTDataset;
   /** Expected MD5 of the `.npz` file given by path, checked before it is read (see `loadMedMNIST`). */
   readonly datasetMd5?: string;

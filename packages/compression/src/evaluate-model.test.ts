@@ -22,6 +22,16 @@ describe('classificationMetrics', () => {
     expect(ties.auc).toBe(0.5);
     expect(() => classificationMetrics(Int32Array.from([0]), new Float32Array(3), 2)).toThrow(/expected 2/);
   });
+
+  it('ranks Softmax outputs as they are, not through a second softmax', () => {
+    // Class 0: 0.2 (label 0) > 0.19 (label 1), so its AUC is 1; a second softmax would rank them
+    // the other way round (0.275 < 0.287). Class 1 scores 0 either way; class 2 has no positives.
+    const probabilities = Float32Array.from([0.2, 0.8, 0, 0.19, 0.405, 0.405]);
+    expect(classificationMetrics(Int32Array.from([0, 1]), probabilities, 3).auc).toBe(0.5);
+    // The same rows shifted by 1 are logits (softmax is shift-invariant): there the softmax ranks.
+    const logits = probabilities.map((p) => p + 1);
+    expect(classificationMetrics(Int32Array.from([0, 1]), logits, 3).auc).toBe(0);
+  });
 });
 
 describe('evaluateModel', () => {

@@ -1,4 +1,5 @@
-import { identityAliases, initializerMap } from './internal/graph.js';
+import { consumerMap, identityAliases, initializerMap } from './internal/graph.js';
+import { matmulBias } from './internal/matmul-bias.js';
 import { shapeSize, tensorDims } from './internal/tensors.js';
 import type { OnnxModel } from './onnx-types.js';
 
@@ -14,7 +15,10 @@ export interface PrunableLayer {
   /** Initializer holding the weight (after resolving `Identity` aliases). */
   readonly weight: string;
   readonly weightShape: readonly number[];
-  /** Initializer holding the bias, if the layer has a constant one. */
+  /**
+   * Initializer holding the bias, if the layer has a constant one (for a MatMul: the constant of
+   * the one Add that reads its output, as `x @ W + b` exports).
+   */
   readonly bias?: string;
   readonly biasShape?: readonly number[];
 }
@@ -22,7 +26,8 @@ export interface PrunableLayer {
 /**
  * The prunable layers of a model, in graph order: every `Conv` (weight and optional bias), every
  * `Gemm` whose B is a float initializer (C as bias when it is one), and every `MatMul` whose second
- * input is one. Weights reached through `Identity` nodes resolve to the shared initializer.
+ * input is one (bias: the constant [N] of an `Add` that alone reads its output, the dense layer of
+ * Keras converters). Weights reached through `Identity` nodes resolve to the shared initializer.
  * O(nodes + initializers).
  *
  * @example
@@ -41,13 +46,17 @@ export function findLayers(model: OnnxModel): PrunableLayer[] {
       ? { name: target, dims: tensorDims(tensor) }
       : undefined;
   };
+  const consumers = consumerMap(graph.node ?? []);
+  const outputs = new Set((graph.output ?? []).map((o) => o.name ?? ''));
   const layers: PrunableLayer[] = [];
   (graph.node ?? []).forEach((node, nodeIndex) => {
     const op = node.op_type;
     if ((node.domain ?? '') !== '' || (op !== 'Conv' && op !== 'Gemm' && op !== 'MatMul')) return;
     const weight = resolveConst(node.input?.[1]);
     if (weight === undefined || shapeSize(weight.dims) === 0) return;
-    const bias = op === 'MatMul' ? undefined : resolveConst(node.input?.[2]);
+    const bias = resolveConst(
+      op === 'MatMul' ? matmulBias(node, consumers, outputs, resolveConst)?.input : node.input?.[2],
+    );
     layers.push({
       name: node.name || `${op}#${nodeIndex}`,
       kind: op === 'Conv' ? 'conv' : 'linear',

@@ -7,6 +7,7 @@ export { classificationMetrics } from './classification-metrics.js';
 export { compressionProblem, UNCOMPRESSED } from './compression-problem.js';
 export type {
   CompressionConfig,
+  CompressionData,
   CompressionEvalResult,
   CompressionMeasurement,
   CompressionMeasurementCore,
@@ -42,6 +43,15 @@ export type { GraphSidecar } from './graph-sidecar.js';
 export { graphSidecar, sidecarFromGraph } from './graph-sidecar.js';
 export type { ModelInspection } from './inspect-model.js';
 export { inspectModel } from './inspect-model.js';
+export type { LoadDatasetOptions, LoadedDataset } from './load-dataset.js';
+export { encodeDataset, loadDataset } from './load-dataset.js';
+export type {
+  ImageFolderDataset,
+  ImageFolderFiles,
+  LoadImageFolderOptions,
+  SkippedImage,
+} from './load-image-folder.js';
+export { loadImageFolder } from './load-image-folder.js';
 export type { LoadMedMNISTOptions, MedMNISTDataset, MedMNISTSplit } from './load-medmnist.js';
 export { loadMedMNIST } from './load-medmnist.js';
 export { loadOnnx } from './load-onnx.js';
@@ -105,3 +115,5 @@ export type {
 } from './structured-compression-types.js';
 export type { TinyCnnOptions } from './tiny-cnn.js';
 export { tinyCnn } from './tiny-cnn.js';
+export type { WriteImageFolderOptions } from './write-image-folder.js';
+export { writeImageFolder } from './write-image-folder.js';

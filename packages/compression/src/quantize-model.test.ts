@@ -5,8 +5,9 @@ import { tinyDataset, tinySidecar } from '../test/tiny-data.js';
 import { calibrateActivations } from './calibrate-activations.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
+import { findLayers } from './find-layers.js';
 import { initializerMap } from './internal/graph.js';
-import { intsAttr, makeTensor, readFloat32 } from './internal/tensors.js';
+import { intAttr, intsAttr, makeTensor, readFloat32 } from './internal/tensors.js';
 import { loadMedMNIST } from './load-medmnist.js';
 import { loadOnnx } from './load-onnx.js';
 import { readSidecar } from './model-sidecar.js';
@@ -158,6 +159,144 @@ describe('quantizeModel on convolutions with a 1x1 output', () => {
     const f = await evaluateModel(model, test);
     expect(a.predictions).toEqual(b.predictions);
     expect(a.predictions).toEqual(f.predictions);
+  });
+});
+
+/**
+ * A Keras-converter-style graph on 8x8 RGB, with seeded weights: NHWC input -> Transpose -> Conv
+ * (4 filters, 3x3 pad 1) -> `act` -> Transpose -> Reshape [-1, 256] -> MatMul + Add (dense) ->
+ * Softmax. `act`: ReLU6 as Clip with Constant bounds, or Relu -> Sigmoid.
+ */
+function kerasStyle(act: 'relu6' | 'relu-sigmoid'): OnnxModel {
+  const rng = Random.fromSeed(3);
+  const values = (n: number) => Float32Array.from({ length: n }, () => rng.uniform(-1, 1));
+  const scalar = (name: string, v: number): NodeProto => ({
+    output: [name],
+    name,
+    op_type: 'Constant',
+    attribute: [{ name: 'value', type: 4, t: makeTensor('', DataType.FLOAT, [], Float32Array.of(v)) }],
+  });
+  const activation: NodeProto[] =
+    act === 'relu6'
+      ? [
+          scalar('lo', 0),
+          scalar('hi', 6),
+          { input: ['conv_out', 'lo', 'hi'], output: ['act_out'], name: 'relu6', op_type: 'Clip' },
+        ]
+      : [
+          { input: ['conv_out'], output: ['relu_out'], name: 'relu', op_type: 'Relu' },
+          { input: ['relu_out'], output: ['act_out'], name: 'sigmoid', op_type: 'Sigmoid' },
+        ];
+  const transpose = (input: string, output: string, perm: number[]): NodeProto => ({
+    input: [input],
+    output: [output],
+    name: output,
+    op_type: 'Transpose',
+    attribute: [intsAttr('perm', perm)],
+  });
+  const tensor = (name: string, dims: (number | string)[]) => ({
+    name,
+    type: {
+      tensor_type: {
+        elem_type: DataType.FLOAT,
+        shape: { dim: dims.map((d) => (typeof d === 'string' ? { dim_param: d } : { dim_value: d })) },
+      },
+    },
+  });
+  return {
+    proto: {
+      ir_version: 7,
+      opset_import: [{ domain: '', version: 13 }],
+      graph: {
+        name: 'keras_style',
+        node: [
+          transpose('input_1', 'nchw', [0, 3, 1, 2]),
+          {
+            input: ['nchw', 'conv.weight', 'conv.bias'],
+            output: ['conv_out'],
+            name: 'conv',
+            op_type: 'Conv',
+            attribute: [intsAttr('kernel_shape', [3, 3]), intsAttr('pads', [1, 1, 1, 1])],
+          },
+          ...activation,
+          transpose('act_out', 'nhwc', [0, 2, 3, 1]),
+          { input: ['nhwc', 'flat_shape'], output: ['flat'], name: 'flatten', op_type: 'Reshape' },
+          { input: ['flat', 'dense.w'], output: ['mm'], name: 'dense', op_type: 'MatMul' },
+          { input: ['mm', 'dense.b'], output: ['z'], name: 'dense_bias', op_type: 'Add' },
+          {
+            input: ['z'],
+            output: ['dense_1'],
+            name: 'softmax',
+            op_type: 'Softmax',
+            attribute: [intAttr('axis', -1)],
+          },
+        ],
+        initializer: [
+          makeTensor('conv.weight', DataType.FLOAT, [4, 3, 3, 3], values(108)),
+          makeTensor('conv.bias', DataType.FLOAT, [4], values(4)),
+          makeTensor('flat_shape', DataType.INT64, [2], BigInt64Array.of(-1n, 256n)),
+          makeTensor('dense.w', DataType.FLOAT, [256, 3], values(768)),
+          makeTensor('dense.b', DataType.FLOAT, [3], values(3)),
+        ],
+        input: [tensor('input_1', ['batch', 8, 8, 3])],
+        output: [tensor('dense_1', ['batch', 3])],
+      },
+    },
+  };
+}
+
+describe('quantizeModel on a Keras-style graph (NHWC input, ReLU6, MatMul + Add, Softmax)', () => {
+  const nhwc = {
+    ...tinySidecar,
+    input: { ...tinySidecar.input, name: 'input_1', layout: 'NHWC', shape: [8, 8, 3] },
+  };
+  const options = { inputName: 'input_1', outputName: 'dense_1' };
+  const data = async () => {
+    const ds = await tinyDataset(5, [24, 8, 40]);
+    return {
+      train: prepareInputs(ds, 'train', nhwc as typeof tinySidecar),
+      test: prepareInputs(ds, 'test', nhwc as typeof tinySidecar),
+    };
+  };
+
+  it('reads the Add after a MatMul as the dense layer bias', () => {
+    expect(findLayers(kerasStyle('relu6')).map((l) => [l.name, l.opType, l.bias])).toEqual([
+      ['conv', 'Conv', 'conv.bias'],
+      ['dense', 'MatMul', 'dense.b'],
+    ]);
+  });
+
+  it('folds ReLU6, runs the dense layer as one QGemm, and names the Softmax it leaves float', async () => {
+    const { train, test } = await data();
+    const model = kerasStyle('relu6');
+    const q = await quantizeModel(model, { calibration: train });
+    expect([q.quantizedLayers, q.foldedClips, q.fusedMatMuls]).toEqual([2, 1, 1]);
+    expect(q.warnings).toEqual(['Softmax "softmax": left float (the int8 rewrite has no rule for Softmax)']);
+    const counts = await optimizedOpCounts(q.model);
+    expect([counts['com.microsoft:QLinearConv'], counts['com.microsoft:QGemm']]).toEqual([1, 1]);
+    expect(Object.keys(counts).filter((k) => /:(Conv|Gemm|MatMul|Add|FusedConv|Clip)$/.test(k))).toEqual([]);
+    expect(q.model.proto.graph!.node!.filter((n) => n.op_type === 'Constant')).toEqual([]);
+    const a = await evaluateModel(model, test, options);
+    const b = await evaluateModel(q.model, test, options);
+    // Random weights give small margins: int8 agrees on 36 of 40 (with a Relu instead of the Clip too).
+    const same = a.predictions.filter((p, i) => p === b.predictions[i]).length;
+    expect(same).toBeGreaterThanOrEqual(0.85 * test.count);
+  });
+
+  it('keeps a Relu whose output an op without a rule reads (no QuantizeLinear would clamp it)', async () => {
+    const { train, test } = await data();
+    const model = kerasStyle('relu-sigmoid');
+    const q = await quantizeModel(model, { calibration: train });
+    expect([q.foldedRelus, q.quantizedLayers]).toEqual([0, 2]);
+    expect(q.model.proto.graph!.node!.filter((n) => n.op_type === 'Relu')).toHaveLength(1);
+    expect(q.warnings).toEqual([
+      'Sigmoid "sigmoid": left float (the int8 rewrite has no rule for Sigmoid)',
+      'Softmax "softmax": left float (the int8 rewrite has no rule for Softmax)',
+    ]);
+    const a = await evaluateModel(model, test, options);
+    const b = await evaluateModel(q.model, test, options);
+    const same = a.predictions.filter((p, i) => p === b.predictions[i]).length;
+    expect(same).toBeGreaterThanOrEqual(0.85 * test.count);
   });
 });
 

@@ -4,6 +4,9 @@ import {
   calibrateWithShapes,
 } from './calibrate-activations.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+import { floatNodeWarnings } from './internal/float-node-warnings.js';
+import { foldActivations, unfoldActivations } from './internal/fold-activations.js';
+import { fuseMatMulAdd, matmulAddPairs } from './internal/fuse-matmul-add.js';
 import { consumerMap, identityAliases, initializerMap, opsetVersion } from './internal/graph.js';
 import {
   hasFixedImageInput,
@@ -38,16 +41,25 @@ export interface QuantizeResult {
   readonly quantizedLayers: number;
   /** Relu nodes folded into the uint8 range (zero point 0) of their producer's output. */
   readonly foldedRelus: number;
+  /** Clip nodes whose bounds contain 0 (ReLU6) folded the same way. */
+  readonly foldedClips: number;
+  /** Dense layers written as MatMul + Add of a constant bias, run as one Gemm (2-D inputs). */
+  readonly fusedMatMuls: number;
   /** Convolutions with 1x1 input and output run as Gemm (see `lowerUnitSpatial`). */
   readonly loweredConvs: number;
   /** The calibrated ranges (after Relu folding), by tensor. */
   readonly ranges: ActivationRanges;
+  /**
+   * One line per node on the data path left float, naming it: an op the rewrite has no rule for
+   * (e.g. Softmax, Sigmoid, Concat), or a layer whose input stays float.
+   */
+  readonly warnings: readonly string[];
 }
 
 // Ops whose float output may be quantized and that read quantized (DequantizeLinear) inputs well:
 // onnxruntime's QDQ transformer fuses them into integer kernels (QLinearConv, QGemm, QLinearMatMul,
 // QLinearAdd, QLinearGlobalAveragePool, QLinearAveragePool) or runs them on uint8 directly (MaxPool,
-// Flatten, Reshape drop their DQ/Q pair when both share scale and zero point).
+// Flatten, Reshape, Transpose drop their DQ/Q pair when both share scale and zero point).
 const QDQ_OPS = new Set([
   'Conv',
   'Gemm',
@@ -59,9 +71,9 @@ const QDQ_OPS = new Set([
   'GlobalAveragePool',
   'Flatten',
   'Reshape',
+  'Transpose',
 ]);
-const SAME_SCALE = new Set(['MaxPool', 'Flatten', 'Reshape']);
-const RELU_PRODUCERS = new Set(['Conv', 'Add', 'Gemm', 'MatMul']);
+const SAME_SCALE = new Set(['MaxPool', 'Flatten', 'Reshape', 'Transpose']);
 
 const isLayer = (n: NodeProto, initializers: ReadonlyMap<string, TensorProto>) =>
   (n.op_type === 'Conv' || n.op_type === 'Gemm' || n.op_type === 'MatMul') &&
@@ -82,14 +94,50 @@ function uint8Params(min: number, max: number): QParams {
 }
 
 /**
+ * Activation tensors to quantize: float data inputs and outputs of supported producers whose every
+ * consumer is a supported op (Reshape: on its data input), and that are not graph outputs. Graph
+ * order. O(nodes + edges).
+ */
+function activationCandidates(
+  nodes: readonly NodeProto[],
+  dataInputs: readonly string[],
+  outputs: ReadonlySet<string>,
+): string[] {
+  const consumers = consumerMap(nodes);
+  const readsWell = (name: string) => {
+    const list = consumers.get(name) ?? [];
+    return (
+      list.length > 0 &&
+      !outputs.has(name) &&
+      list.every(
+        (c) =>
+          QDQ_OPS.has(c.op_type ?? '') &&
+          (c.domain ?? '') === '' &&
+          (c.op_type !== 'Reshape' || c.input![0] === name),
+      )
+    );
+  };
+  const candidates = dataInputs.filter(readsWell);
+  for (const n of nodes) {
+    if (!QDQ_OPS.has(n.op_type ?? '') || (n.domain ?? '') !== '') continue;
+    const name = n.output![0]!;
+    if (readsWell(name)) candidates.push(name);
+  }
+  return candidates;
+}
+
+/**
  * Static int8 QDQ quantization of the whole graph, the layout onnxruntime fuses into integer
  * kernels: weights of Conv, Gemm and MatMul int8 per output channel, symmetric (zero point 0, so
  * pruned zeros stay zero); biases int32 with scale = input scale x weight scale; every activation
  * edge between supported ops uint8 per tensor, from a calibration pass over `calibration`. A Relu
- * right after a Conv, Add, Gemm or MatMul is folded into its producer's output range (zero point 0
- * clamps like the Relu), so each Conv output goes straight into a QuantizeLinear; MaxPool, Flatten
- * and Reshape outputs reuse their input's scale and zero point. A Conv with a 1x1 output that sees
- * all of its input runs as Flatten -> Gemm -> Reshape (`lowerUnitSpatial`). Graph outputs stay float. Needs
+ * (or a Clip whose constant bounds contain 0, as ReLU6) right after a Conv, Add, Gemm or MatMul is
+ * folded into its producer's output range (zero point 0 clamps like it), so each Conv output goes
+ * straight into a QuantizeLinear; MaxPool, Flatten, Reshape and Transpose outputs reuse their
+ * input's scale and zero point. A dense layer written as MatMul + Add of a constant bias on a 2-D
+ * input runs as one Gemm; a Conv with a 1x1 output that sees all of its input as Flatten -> Gemm
+ * -> Reshape (`lowerUnitSpatial`). Any other op (Softmax, Sigmoid, Concat, grouped MatMul, ...)
+ * stays float, its inputs dequantized, and `warnings` names it; graph outputs stay float. Needs
  * opset >= 13 (per-axis DequantizeLinear). O(parameters + one calibration run).
  *
  * @throws UnsupportedModelError for opset < 13 or a model without a quantizable layer.
@@ -126,54 +174,22 @@ export async function quantizeModel(
       output: [...(n.output ?? [])],
     }));
   const isConst = (name: string) => initializers.has(name);
+  const dataInputs = (graph.input ?? [])
+    .filter((v) => !isConst(v.name ?? '') && v.type?.tensor_type?.elem_type === DataType.FLOAT)
+    .map((v) => v.name ?? '');
 
-  // 1. Fold Relu into its producer when the producer's output feeds only that Relu.
-  let folded = 0;
-  {
-    const consumers = consumerMap(nodes);
-    const producer = new Map<string, NodeProto>();
-    for (const n of nodes) for (const o of n.output ?? []) producer.set(o, n);
-    const drop = new Set<NodeProto>();
-    for (const relu of nodes) {
-      if (relu.op_type !== 'Relu' || (relu.domain ?? '') !== '') continue;
-      const x = relu.input![0]!;
-      const p = producer.get(x);
-      if (p === undefined || !RELU_PRODUCERS.has(p.op_type ?? '') || outputs.has(x)) continue;
-      if ((consumers.get(x) ?? []).length !== 1) continue;
-      p.output![0] = relu.output![0]!;
-      drop.add(relu);
-      folded++;
-    }
-    nodes = nodes.filter((n) => !drop.has(n));
-  }
+  // 1. Fold Relu and ReLU6-style Clip into their producers; put back those whose output is not
+  //    quantized after all (nothing would clamp there).
+  const fold = foldActivations(nodes, initializers, outputs);
+  const firstPass = new Set(activationCandidates(fold.nodes, dataInputs, outputs));
+  const kept = unfoldActivations(fold.nodes, fold.folded, (t) => firstPass.has(t));
+  nodes = kept.nodes;
+  const foldedRelus = kept.folded.filter((f) => f.activation.op_type === 'Relu').length;
+  const foldedClips = kept.folded.length - foldedRelus;
 
   // 2. Activation tensors to quantize: float data inputs and outputs of supported producers whose
   //    every consumer is supported (Reshape: data input only), and that are not graph outputs.
-  const consumers = consumerMap(nodes);
-  const candidates: string[] = [];
-  const readsWell = (name: string) => {
-    const list = consumers.get(name) ?? [];
-    return (
-      list.length > 0 &&
-      !outputs.has(name) &&
-      list.every(
-        (c) =>
-          QDQ_OPS.has(c.op_type ?? '') &&
-          (c.domain ?? '') === '' &&
-          (c.op_type !== 'Reshape' || c.input![0] === name),
-      )
-    );
-  };
-  for (const v of graph.input ?? []) {
-    const name = v.name ?? '';
-    if (!isConst(name) && v.type?.tensor_type?.elem_type === DataType.FLOAT && readsWell(name))
-      candidates.push(name);
-  }
-  for (const n of nodes) {
-    if (!QDQ_OPS.has(n.op_type ?? '') || (n.domain ?? '') !== '') continue;
-    const name = n.output![0]!;
-    if (readsWell(name)) candidates.push(name);
-  }
+  let candidates = activationCandidates(nodes, dataInputs, outputs);
   if (!nodes.some((n) => isLayer(n, initializers))) {
     throw new UnsupportedModelError({
       model: where,
@@ -182,23 +198,26 @@ export async function quantizeModel(
     });
   }
 
-  // 3. Calibrate on the float model (tensor names survive the Relu folding: folded producers now
-  //    write the Relu's output); the same pass traces the shapes around convolutions for 3b.
+  // 3. Calibrate on the float model (tensor names survive the folding: folded producers now write
+  //    the activation's output); the same pass traces the shapes around convolutions for 3b and
+  //    the data inputs of MatMul + Add dense layers for 3a.
   const lower = options.lowerUnitSpatial !== false && hasFixedImageInput(model);
-  const convTensors = lower
-    ? [
-        ...new Set(
-          nodes
-            .filter((n) => isUnitSpatialCandidate(n, initializers))
-            .flatMap((n) => [n.input![0]!, n.output![0]!]),
-        ),
-      ]
-    : [];
+  // A MatMul that took a Relu in step 1 is not followed by its Add any more.
+  const dense = matmulAddPairs(nodes, initializers, outputs);
+  for (const f of kept.folded) dense.delete(f.producer);
+  const traced = [
+    ...(lower
+      ? nodes
+          .filter((n) => isUnitSpatialCandidate(n, initializers))
+          .flatMap((n) => [n.input![0]!, n.output![0]!])
+      : []),
+    ...[...dense.keys()].map((n) => n.input![0]!),
+  ];
   const { ranges: measured, shapes } = await calibrateWithShapes(
     model,
     options.calibration,
     candidates,
-    convTensors,
+    [...new Set(traced)],
     options,
   );
   const params = new Map<string, QParams>();
@@ -214,6 +233,12 @@ export async function quantizeModel(
       params.set(name, uint8Params(lo, hi));
     }
   }
+
+  // 3a. Dense layers written as MatMul + Add of a constant bias run as one Gemm where the data input
+  //     is 2-D (the MatMul's output tensor disappears).
+  const fusion = fuseMatMulAdd(nodes, dense, shapes);
+  nodes = fusion.nodes;
+  candidates = candidates.filter((c) => !fusion.removed.has(c));
 
   // 3b. Convolutions with a 1x1 output that sees all of its input become Flatten -> Gemm -> Reshape;
   //     the new tensors hold the same values as the Conv's input (Flatten) and output (Gemm).
@@ -274,11 +299,13 @@ export async function quantizeModel(
   const out: NodeProto[] = [];
   for (const name of candidates) if (!producerOf.has(name)) out.push(...qdq(name));
   let layers = 0;
-  const used = new Set<string>();
+  const floatLayers = new Map<NodeProto, string>();
   for (const original of nodes) {
     const n = rewired(original);
     const x = original.input?.[0] ?? '';
-    if (layerNodes.includes(original) && quantized.has(x)) {
+    if (layerNodes.includes(original) && !quantized.has(x)) {
+      floatLayers.set(original, `its input "${x}" stays float`);
+    } else if (layerNodes.includes(original)) {
       const key = n.name || `${n.op_type}_${out.length}`;
       const w = initializers.get(original.input![1]!)!;
       const dims = tensorDims(w);
@@ -334,12 +361,17 @@ export async function quantizeModel(
           n.input![2] = `${bn}_dq`;
         }
         layers++;
+      } else {
+        floatLayers.set(original, `a ${dims.length}-D weight has no per-channel rule`);
       }
     }
     out.push(n);
     for (const o of n.output ?? []) if (quantized.has(o)) out.push(...qdq(o));
   }
-  for (const n of out) for (const i of n.input ?? []) used.add(i);
+  // Constants only the folded Clips read (their bounds) go with them.
+  const used = new Set(out.flatMap((n) => n.input ?? []));
+  for (const o of outputs) used.add(o);
+  const node = out.filter((n) => n.op_type !== 'Constant' || (n.output ?? []).some((o) => used.has(o)));
   const initializer = [
     ...(graph.initializer ?? []).filter((t) => used.has(t.name ?? '')),
     ...lowering.initializers.filter((t) => used.has(t.name ?? '')),
@@ -347,13 +379,16 @@ export async function quantizeModel(
   ];
   return {
     model: {
-      proto: { ...model.proto, graph: { ...graph, node: out, initializer } },
+      proto: { ...model.proto, graph: { ...graph, node, initializer } },
       ...(model.sourcePath === undefined ? {} : { sourcePath: model.sourcePath }),
     },
     quantizedActivations: candidates.length,
     quantizedLayers: layers,
-    foldedRelus: folded,
+    foldedRelus,
+    foldedClips,
+    fusedMatMuls: fusion.fused,
     loweredConvs: lowering.lowered,
     ranges: new Map(candidates.map((c) => [c, ranges.get(c)!])),
+    warnings: floatNodeWarnings(nodes, dataInputs, QDQ_OPS, floatLayers),
   };
 }

@@ -174,19 +174,18 @@ export async function structuredCompressionProblem(
     if (changed) await checkRuns(pruned.model, setup, warnings);
     const pruneSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    const final = config.quantize
-      ? (
-          await quantizeModel(pruned.model, {
-            calibration: setup.calibration,
-            threads: setup.evalOptions.threads,
-          })
-        ).model
-      : pruned.model;
+    const quantized = config.quantize
+      ? await quantizeModel(pruned.model, {
+          calibration: setup.calibration,
+          threads: setup.evalOptions.threads,
+        })
+      : undefined;
     return {
       cuts: pruned.cuts,
-      bytes: saveOnnxSync(final),
+      bytes: saveOnnxSync(quantized?.model ?? pruned.model),
       pruneSeconds,
       quantizeSeconds: (performance.now() - t1) / 1000,
+      warnings: quantized?.warnings ?? [],
     };
   };
   return assembleProblem(options, setup, settings, analysis, warnings, build);
@@ -197,6 +196,8 @@ type Build = (config: StructuredConfig) => Promise<{
   bytes: Uint8Array;
   pruneSeconds: number;
   quantizeSeconds: number;
+  /** Nodes the int8 rewrite left float (none without quantization). */
+  warnings: readonly string[];
 }>;
 
 /** The measuring, caching and problem wiring of {@link structuredCompressionProblem}. */
@@ -248,7 +249,7 @@ async function assembleProblem(
       sparseBytes: built.bytes.length,
       nonZeroRate: 1,
       channels: stageTotals(built.cuts, stages),
-      warnings,
+      warnings: [...warnings, ...built.warnings],
     };
   };
   const checkConfig = (config: StructuredConfig): StructuredConfig => {
@@ -312,6 +313,7 @@ async function assembleProblem(
     tau,
     uncompressed,
     stages,
+    data: setup.data,
     decodeConfig,
     measure,
     compressedModel: async (config) => (await build(checkConfig(config))).bytes,

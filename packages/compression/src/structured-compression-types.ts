@@ -47,7 +47,10 @@ export interface StructuredMeasurement {
   /** 1: structured pruning leaves no zeroed weights. */
   readonly nonZeroRate: number;
   readonly channels: readonly StageChannels[];
-  /** Convs whose channels could not be cut (unknown op, grouped conv, ...), one line each. */
+  /**
+   * Convs whose channels could not be cut (unknown op, grouped conv, ...), then, when quantized,
+   * the nodes the int8 rewrite left float (see `QuantizeResult.warnings`): one line each.
+   */
   readonly warnings: readonly string[];
 }
 

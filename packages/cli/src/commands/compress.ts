@@ -79,6 +79,7 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   options.write(`loading ${spec.type === 'compression' ? spec.model : ''} and measuring the base model ...`);
   const study = await buildStudyProblem(spec);
   const base = study.compression!.base;
+  for (const note of study.compression!.data.notes) options.write(`${name}: ${note}`);
   options.write(
     `${name}: base model accuracy ${base.accuracy.toFixed(4)} on the ${base.split} split, tau ${study.compression!.tau.toFixed(4)}; budget ${options.budget} (${options.initial} initial + ${options.infills} per iteration)`,
   );
@@ -122,6 +123,8 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
         `  ${JSON.stringify(e.settings)}`,
     );
   }
+  const left = [...new Set(record.front.flatMap((e) => e.test?.warnings ?? []))];
+  if (left.length > 0) options.write(`left as they were in the front models:\n  ${left.join('\n  ')}`);
   const outcome = await compressionOutcome(study, [record], config.out, options.timingRepeats ?? 5);
   if (outcome !== undefined) options.write(formatCompressionOutcome(outcome));
   const files = ['evaluations.jsonl', 'result.json', 'front.csv'];

@@ -55,6 +55,8 @@ export interface CompressionOutcome {
     readonly testAccuracy: number;
     readonly sizeBytes: number;
     readonly seconds: Spread;
+    /** One name per class, when the data names them (an image folder's class folders). */
+    readonly classNames?: readonly string[];
   };
   readonly picks: Readonly<Record<OutcomeRole, CompressionPick>>;
   /** Timing rounds of the shortlist (each times the base model and every shortlisted model once). */
@@ -208,6 +210,7 @@ export async function compressionOutcome(
       testAccuracy: base.test.accuracy,
       sizeBytes: base.test.sizeBytes,
       seconds: baseSeconds,
+      ...(base.classNames === undefined ? {} : { classNames: base.classNames }),
     },
     picks,
     repeats,
@@ -231,12 +234,24 @@ export async function compressionOutcome(
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB`;
 
-function pickLine(role: OutcomeRole, p: CompressionPick): string {
+function pickLine(role: OutcomeRole, p: CompressionPick, names: readonly string[] | undefined): string {
   return (
     `  ${ROLE_TEXT[role].padEnd(13)} test accuracy ${p.testAccuracy.toFixed(4)} (selection ${p.selectionAccuracy.toFixed(4)}), ` +
     `${p.seconds.median.toFixed(3)} s (${p.speedup.toFixed(2)}x), ${mb(p.sizeBytes)}, f1 ${p.f1.toFixed(4)}, ` +
-    `non-zero rate ${p.nonZeroRate.toFixed(3)} (${p.method}, seed ${p.seed}); settings ${JSON.stringify(p.settings)}; ${p.model}`
+    `non-zero rate ${p.nonZeroRate.toFixed(3)} (${p.method}, seed ${p.seed}); settings ${JSON.stringify(p.settings)}; ${p.model}` +
+    (names === undefined ? '' : `\n${' '.repeat(16)}recall per class: ${recalls(p.confusion, names)}`)
   );
+}
+
+/** `name recall` per class of a confusion matrix (rows: true class), `-` for a class absent from the split. */
+function recalls(confusion: readonly (readonly number[])[], names: readonly string[]): string {
+  return names
+    .map((name, k) => {
+      const row = confusion[k] ?? [];
+      const total = row.reduce((a, b) => a + b, 0);
+      return `${name} ${total === 0 ? '-' : ((row[k] ?? 0) / total).toFixed(2)}`;
+    })
+    .join(', ');
 }
 
 /**
@@ -253,6 +268,9 @@ export function formatCompressionOutcome(o: CompressionOutcome): string {
   return [
     `${o.problem}: compressed models within the accuracy constraint (test split; time = median of ${o.repeats} rounds alternating between the base model and the shortlisted front models, speed-up against the base model${o.load === undefined ? '' : `; timed after the runs, machine load average ${o.load[0].toFixed(2)} before and ${o.load[1].toFixed(2)} after`})`,
     `  base model    test accuracy ${o.base.testAccuracy.toFixed(4)} (selection ${o.base.selectionAccuracy.toFixed(4)}), ${o.base.seconds.median.toFixed(3)} s, ${mb(o.base.sizeBytes)}`,
-    ...OUTCOME_ROLES.map((role) => pickLine(role, o.picks[role])),
+    ...(o.base.classNames === undefined
+      ? []
+      : [`  classes       ${o.base.classNames.map((n, k) => `${k} ${n}`).join(', ')}`]),
+    ...OUTCOME_ROLES.map((role) => pickLine(role, o.picks[role], o.base.classNames)),
   ].join('\n');
 }

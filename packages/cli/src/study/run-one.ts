@@ -53,7 +53,12 @@ export interface RunRecord {
   /** `optuna-tpe` runs: the versions of Python and Optuna that ran it. */
   readonly optuna?: { readonly python: string; readonly optuna: string };
   /** Compression problems: the base model on the selection and test splits. */
-  readonly base?: { readonly selection: MeasurementSummary; readonly test: MeasurementSummary };
+  readonly base?: {
+    readonly selection: MeasurementSummary;
+    readonly test: MeasurementSummary;
+    /** One name per class, when the data names them. */
+    readonly classNames?: readonly string[];
+  };
 }
 
 /** Options of {@link runOne}. */
@@ -166,6 +171,7 @@ export async function runOne(options: RunOneOptions): Promise<RunRecord> {
           base: {
             selection: measurementSummary(compression.base),
             test: measurementSummary(await compression.measure(compression.uncompressed, 'test')),
+            ...(compression.data.classNames === undefined ? {} : { classNames: compression.data.classNames }),
           },
         }),
   };

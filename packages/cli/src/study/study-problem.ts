@@ -36,6 +36,7 @@ export function measurementSummary(m: CompressionMeasurementCore) {
     nonZeroRate: m.nonZeroRate,
     sizeBytes: m.sizeBytes,
     confusion: m.confusion,
+    ...(m.warnings.length === 0 ? {} : { warnings: [...m.warnings] }),
   };
 }
 /** A measurement as stored in run results. */

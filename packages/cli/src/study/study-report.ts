@@ -88,7 +88,7 @@ function compressionParts(
 ): Partial<ReportSection> {
   const base = records.find((r) => r.base !== undefined)?.base;
   if (base === undefined) return {};
-  const labels = base.test.confusion.map((_, i) => String(i));
+  const labels = base.test.confusion.map((_, i) => base.classNames?.[i] ?? String(i));
   // Times measured again side by side after the runs when available; else those of the runs.
   const latency: readonly LatencyPoint[] = outcome?.latency ?? [
     {

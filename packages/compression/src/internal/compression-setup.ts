@@ -1,10 +1,11 @@
 import { checkSeed, InvalidArgumentError } from '@paretokit/problem';
-import type { CompressionProblemOptions } from '../compression-types.js';
+import type { CompressionData, CompressionProblemOptions } from '../compression-types.js';
 import { countFlops, type FlopsReport } from '../count-flops.js';
 import { UnsupportedModelError } from '../errors/unsupported-model-error.js';
 import { evaluateModel } from '../evaluate-model.js';
 import { graphSidecar, sidecarFromGraph } from '../graph-sidecar.js';
-import { loadMedMNIST, type MedMNISTDataset } from '../load-medmnist.js';
+import { loadDataset } from '../load-dataset.js';
+import type { MedMNISTDataset } from '../load-medmnist.js';
 import { loadOnnx } from '../load-onnx.js';
 import { type ModelSidecar, readSidecar } from '../model-sidecar.js';
 import type { OnnxModel } from '../onnx-types.js';
@@ -25,6 +26,8 @@ export interface CompressionSetup {
   readonly model: OnnxModel;
   readonly sidecar: ModelSidecar;
   readonly dataset: MedMNISTDataset;
+  /** What the problem tells about its data. */
+  readonly data: CompressionData;
   /** The prepared images of a split (prepared once, on first use). */
   inputsFor(split: Split): ModelInputs;
   /** The first calibration images of the training split. */
@@ -87,6 +90,39 @@ async function resolveSidecar(model: OnnxModel, options: CompressionProblemOptio
     });
   }
   return sidecarFromGraph(await graphSidecar(model), text);
+}
+
+/** The data of the options: a dataset given as it is, else a folder or `.npz` loaded to the model's input size. */
+async function loadData(
+  options: CompressionProblemOptions,
+  sidecar: ModelSidecar,
+  seed: number,
+): Promise<MedMNISTDataset & { classNames?: readonly string[]; notes?: readonly string[] }> {
+  if (typeof options.dataset !== 'string') return options.dataset;
+  const [a, b, c] = sidecar.input.shape as [number, number, number];
+  const [channels, height, width] = sidecar.input.layout === 'NCHW' ? [a, b, c] : [c, a, b];
+  return loadDataset(options.dataset, {
+    height,
+    width,
+    // A folder is decoded to what the model takes; grey repeated to 3 channels is prepareInputs' job.
+    channels: channels === 1 ? 1 : 3,
+    seed,
+    ...(options.datasetMd5 === undefined ? {} : { md5: options.datasetMd5 }),
+  });
+}
+
+/** What a problem tells about its data (class names only when there is one per model class). */
+function dataOf(
+  loaded: MedMNISTDataset & { classNames?: readonly string[]; notes?: readonly string[] },
+  classes: number,
+): CompressionData {
+  const names = loaded.classNames;
+  return {
+    name: loaded.name,
+    counts: { train: loaded.train.count, val: loaded.val.count, test: loaded.test.count },
+    ...(names !== undefined && names.length === classes ? { classNames: [...names] } : {}),
+    notes: [...(loaded.notes ?? [])],
+  };
 }
 
 /** The dataset as the model sees it: as many classes as the model has scores (the data may use fewer). */
@@ -177,14 +213,9 @@ export async function compressionSetup(options: CompressionProblemOptions): Prom
   const model = typeof options.model === 'string' ? await loadOnnx(options.model) : options.model;
   const sidecar = await resolveSidecar(model, options);
   const inputName = checkModelFitsSidecar(model, sidecar);
-  const loaded =
-    typeof options.dataset === 'string'
-      ? await loadMedMNIST(
-          options.dataset,
-          options.datasetMd5 === undefined ? {} : { md5: options.datasetMd5 },
-        )
-      : options.dataset;
+  const loaded = await loadData(options, sidecar, seed);
   const dataset = withModelClasses(model, sidecar, loaded);
+  const data = dataOf(loaded, dataset.classes);
   checkSplitSizes(dataset, split, options.minSelectionImages ?? 1);
   const prep = options.preprocessing === undefined ? {} : { preprocessing: options.preprocessing };
   const inputsBySplit = new Map<Split, ModelInputs>();
@@ -230,6 +261,7 @@ export async function compressionSetup(options: CompressionProblemOptions): Prom
     model,
     sidecar,
     dataset,
+    data,
     inputsFor,
     calibration,
     flops,
