@@ -55,6 +55,14 @@ export interface OrtQuantizerOptions {
   readonly python?: string;
   /** quantize_static's calibrate_method: MinMax (default), Entropy, Percentile or Distribution. */
   readonly calibrateMethod?: string;
+  /** The fp32 model (default: the RetinaMNIST ResNet50 of ../shared). */
+  readonly model?: string;
+  /** Its sidecar (default: the ResNet50's when `model` is not given, else read from the graph). */
+  readonly sidecar?: string;
+  /** The preprocessing, for a model without a sidecar. */
+  readonly preprocess?: string;
+  /** The data (default: RetinaMNIST from ../shared). */
+  readonly dataset?: string;
 }
 
 interface PythonReport {
@@ -82,6 +90,7 @@ function inputsSha256(inputs: ModelInputs): string {
  * model's bytes with the script's report.
  */
 function quantizeTheirs(
+  model: string,
   calibration: ModelInputs,
   python: string,
   calibrateMethod: string,
@@ -92,11 +101,12 @@ function quantizeTheirs(
     const output = join(dir, 'int8.onnx');
     writeFileSync(npy, encodeNpy('<f4', [calibration.count, ...calibration.exampleShape], calibration.data));
     const script = fileURLToPath(new URL('ort_quantize_static.py', import.meta.url));
-    const stdout = execFileSync(
-      python,
-      [script, RESNET50_MODEL, npy, output, '--calibrate-method', calibrateMethod],
-      { encoding: 'utf8', timeout: 15 * 60_000, maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const stdout = execFileSync(python, [script, model, npy, output, '--calibrate-method', calibrateMethod], {
+      encoding: 'utf8',
+      timeout: 15 * 60_000,
+      maxBuffer: 64 * 2 ** 20,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as PythonReport;
     const expected = inputsSha256(calibration);
     if (report.sha256 !== expected) {
@@ -151,17 +161,20 @@ async function timeAlternating(
 }
 
 /**
- * Quantizes the RetinaMNIST ResNet50 with `quantizeModel` and with onnxruntime's `quantize_static`
- * on the same 100 calibration images (the compression problem's: the first 100 training images,
- * preprocessed per the sidecar), then scores the fp32 base and both int8 models on the test split
- * and times them in `repeats` alternating rounds.
+ * Quantizes a model (default: the RetinaMNIST ResNet50) with `quantizeModel` and with
+ * onnxruntime's `quantize_static` on the same 100 calibration images (the compression problem's:
+ * the first 100 training images, preprocessed per the sidecar), then scores the fp32 base and
+ * both int8 models on the test split and times them in `repeats` alternating rounds.
  */
 export async function compareOrtQuantizer(options: OrtQuantizerOptions): Promise<OrtQuantizerComparison> {
   const calibrateMethod = options.calibrateMethod ?? 'MinMax';
+  const modelPath = options.model ?? RESNET50_MODEL;
+  const sidecar = options.sidecar ?? (options.model === undefined ? RESNET50_SIDECAR : undefined);
   const setup = await compressionSetup({
-    model: RESNET50_MODEL,
-    sidecar: RESNET50_SIDECAR,
-    dataset: RETINAMNIST_DATA,
+    model: modelPath,
+    ...(sidecar === undefined ? {} : { sidecar }),
+    ...(options.preprocess === undefined ? {} : { preprocess: options.preprocess }),
+    dataset: options.dataset ?? RETINAMNIST_DATA,
     selectOn: 'test',
   });
   const started = performance.now();
@@ -171,8 +184,8 @@ export async function compareOrtQuantizer(options: OrtQuantizerOptions): Promise
   });
   const oursBytes = saveOnnxSync(ours.model);
   const ourQuantizeSeconds = (performance.now() - started) / 1000;
-  const theirs = quantizeTheirs(setup.calibration, options.python ?? 'python3', calibrateMethod);
-  const models = [readFileSync(RESNET50_MODEL), oursBytes, theirs.bytes];
+  const theirs = quantizeTheirs(modelPath, setup.calibration, options.python ?? 'python3', calibrateMethod);
+  const models = [readFileSync(modelPath), oursBytes, theirs.bytes];
   const scores = await scoreModels(setup, models);
   const seconds = await timeAlternating(setup, models, options.repeats);
   const [fp32, our, their] = models.map((bytes, i) => ({
