@@ -237,7 +237,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 3 : 1)} MB`
 function pickLine(role: OutcomeRole, p: CompressionPick, names: readonly string[] | undefined): string {
   return (
     `  ${ROLE_TEXT[role].padEnd(13)} test accuracy ${p.testAccuracy.toFixed(4)} (selection ${p.selectionAccuracy.toFixed(4)}), ` +
-    `${p.seconds.median.toFixed(3)} s (${p.speedup.toFixed(2)}x), ${mb(p.sizeBytes)}, f1 ${p.f1.toFixed(4)}, ` +
+    `${p.seconds.median.toFixed(3)} s (${p.speedup.toFixed(2)}x${p.speedup < 1 ? ': slower than the base model' : ''}), ${mb(p.sizeBytes)}, f1 ${p.f1.toFixed(4)}, ` +
     `non-zero rate ${p.nonZeroRate.toFixed(3)} (${p.method}, seed ${p.seed}); settings ${JSON.stringify(p.settings)}; ${p.model}` +
     (names === undefined ? '' : `\n${' '.repeat(16)}recall per class: ${recalls(p.confusion, names)}`)
   );
