@@ -50,7 +50,7 @@ for (let k = 0; k < configs; k++) {
   const fractions = Array.from({ length: analysis.stages }, () => rng.uniform(0, max));
   for (const criterion of criteria) {
     for (const repair of repairs) {
-      const cut = pruneChannels(model, {
+      const cut = await pruneChannels(model, {
         fractions,
         criterion,
         repair,

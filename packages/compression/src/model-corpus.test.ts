@@ -172,7 +172,7 @@ describe.skipIf(models === undefined)('the model corpus', () => {
         }),
       );
       expect([...uncut].sort()).toEqual([...expected.uncut].sort());
-      const pruned = pruneChannels(model, { fractions: 0.25 });
+      const pruned = await pruneChannels(model, { fractions: 0.25 });
       const reasons: ChannelSkipReason[] = found.skipped.map((s) => s.reason);
       expect(pruned.warnings).toHaveLength(reasons.filter((r) => r !== 'residual').length);
       for (const s of found.skipped.filter((k) => k.reason !== 'residual')) {

@@ -171,14 +171,14 @@ function topIndices(score: Float64Array, count: number): Int32Array {
 }
 
 /** Cuts one set down to the `keep` channels: producer, BatchNorms, consumers (repaired or sliced). */
-function cutSet(
+async function cutSet(
   graph: GraphProto,
   inits: InitializerTable,
   set: ChannelSet,
   keep: Int32Array,
   repair: ChannelRepair,
   stats: ChannelStats | undefined,
-): void {
+): Promise<void> {
   const producer = inits.read(set.weight);
   inits.set(set.weight, sliceAxis(producer.values, producer.dims, 0, keep), [
     keep.length,
@@ -199,7 +199,7 @@ function cutSet(
         ...w.dims.slice(2),
       ]);
     } else {
-      repairConsumer(graph, inits, consumer, keep, stats!, repair);
+      await repairConsumer(graph, inits, consumer, keep, stats!, repair);
     }
   }
 }
@@ -259,10 +259,13 @@ export function keptChannels(channels: number, fraction: number, multiple = 1): 
  * @throws InvalidArgumentError for fractions outside [0, 1), a wrong count, or missing statistics.
  * @example
  * const model = tinyCnn({ hidden: 8 });
- * const r = pruneChannels(model, { fractions: 0.5 });
+ * const r = await pruneChannels(model, { fractions: 0.5 });
  * r.cuts.map((c) => [c.producer, c.before, c.after]) // => [['conv', 4, 2], ['hidden', 8, 4]]
  */
-export function pruneChannels(model: OnnxModel, options: PruneChannelsOptions): PruneChannelsResult {
+export async function pruneChannels(
+  model: OnnxModel,
+  options: PruneChannelsOptions,
+): Promise<PruneChannelsResult> {
   const analysis = options.analysis ?? findChannelSets(model);
   const fractions = checkOptions(analysis, options);
   const criterion = options.criterion ?? 'l1';
@@ -283,7 +286,7 @@ export function pruneChannels(model: OnnxModel, options: PruneChannelsOptions): 
     scores === undefined
       ? analysis.sets.map((set) => keptChannels(set.channels, fractions[set.stage]!, multiple))
       : stageCounts(analysis, scores, fractions, multiple);
-  analysis.sets.forEach((set, i) => {
+  for (const [i, set] of analysis.sets.entries()) {
     const count = counts[i]!;
     const keep =
       count === set.channels
@@ -296,10 +299,10 @@ export function pruneChannels(model: OnnxModel, options: PruneChannelsOptions): 
       after: count,
       kept: [...keep],
     });
-    if (count === set.channels) return;
-    cutSet(graph, inits, set, keep, repair, options.statistics?.get(set.consumed));
+    if (count === set.channels) continue;
+    await cutSet(graph, inits, set, keep, repair, options.statistics?.get(set.consumed));
     for (const v of set.values) dropped.add(v);
-  });
+  }
   if (graph.value_info !== undefined)
     graph.value_info = graph.value_info.filter((v) => !dropped.has(v.name ?? ''));
   const warnings = analysis.skipped.filter((s) => s.reason !== 'residual').map((s) => s.message);

@@ -162,7 +162,7 @@ export async function structuredCompressionProblem(
   }
   const build = async (config: StructuredConfig) => {
     const t0 = performance.now();
-    const pruned = pruneChannels(setup.model, {
+    const pruned = await pruneChannels(setup.model, {
       fractions: config.fractions,
       criterion: settings.criterion,
       repair: settings.repair,

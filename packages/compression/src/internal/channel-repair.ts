@@ -2,6 +2,7 @@ import type { ChannelStats } from '../channel-statistics.js';
 import type { ChannelConsumer } from '../find-channel-sets.js';
 import type { GraphProto } from '../onnx-types.js';
 import { type InitializerTable, sliceAxis } from './initializer-table.js';
+import { ortMatmul } from './ort-matmul.js';
 import { choleskyInPlace, choleskySolveInPlace } from './solve-spd.js';
 import { shapeSize } from './tensors.js';
 
@@ -58,14 +59,14 @@ function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Floa
  * the bias (`b += sum_t W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels, and for larger
  * ones except where the kernel overlaps zero padding. O(O x |D| x |S| x taps).
  */
-export function repairConsumer(
+export async function repairConsumer(
   graph: GraphProto,
   inits: InitializerTable,
   consumer: ChannelConsumer,
   keep: Int32Array,
   stats: ChannelStats,
   repair: Exclude<ChannelRepair, 'none'>,
-): void {
+): Promise<void> {
   const { values: w, dims } = inits.read(consumer.weight);
   const [outs, ins] = [dims[0]!, dims[1]!];
   const per = shapeSize(dims.slice(2));
@@ -84,28 +85,30 @@ export function repairConsumer(
   const bias = consumer.bias === undefined ? new Float32Array(outs) : inits.read(name).values;
   const sliced = sliceAxis(w, dims, 1, keep);
   const k = keep.length;
-  const q32 = q === undefined ? undefined : Float32Array.from(q);
+  // Rows (o, t) of the cut channels' weights, one column per cut channel.
+  const cutWeights = new Float32Array(outs * per * cut.length);
   for (let o = 0; o < outs; o++) {
     let delta = 0;
     for (let r = 0; r < cut.length; r++) {
       const from = (o * ins + cut[r]!) * per;
       let s = 0;
-      for (let i = from; i < from + per; i++) s += w[i]!;
-      delta += s * offset[r]!;
-      if (q32 === undefined || s === 0) continue;
-      if (per === 1) {
-        // W_S[o] += W[o, d] x Q[d].
-        for (let j = 0, at = r * k, to = o * k; j < k; j++) sliced[to + j]! += s * q32[at + j]!;
-      } else {
-        // Every tap: W_S[o, :, t] += W[o, d, t] x Q[d] (the prediction holds at each position).
-        for (let j = 0; j < k; j++) {
-          const qv = q32[r * k + j]!;
-          const to = (o * k + j) * per;
-          for (let t = 0; t < per; t++) sliced[to + t]! += w[from + t]! * qv;
-        }
+      for (let t = 0; t < per; t++) {
+        s += w[from + t]!;
+        cutWeights[(o * per + t) * cut.length + r] = w[from + t]!;
       }
+      delta += s * offset[r]!;
     }
     bias[o]! += delta;
+  }
+  if (q !== undefined) {
+    // Every tap: W_S[o, :, t] += W_D[o, :, t] Q (the prediction holds at each position), one GEMM.
+    const update = await ortMatmul(cutWeights, outs * per, cut.length, Float32Array.from(q), k);
+    for (let o = 0; o < outs; o++) {
+      for (let j = 0; j < k; j++) {
+        const to = (o * k + j) * per;
+        for (let t = 0; t < per; t++) sliced[to + t]! += update[(o * per + t) * k + j]!;
+      }
+    }
   }
   inits.set(consumer.weight, sliced, [outs, keep.length, ...dims.slice(2)]);
   inits.set(name, bias, [outs]);
