@@ -9,12 +9,8 @@ import { saveOnnxSync } from './save-onnx.js';
 /** What the graph tells about a classifier: a sidecar without the preprocessing, and how each part was read. */
 export interface GraphSidecar {
   readonly classes: number;
-  readonly input: {
-    readonly name: string;
-    readonly layout: 'NCHW' | 'NHWC';
-    /** Shape of one example, without the batch axis. */
-    readonly shape: readonly number[];
-    readonly dtype: 'float32';
+  /** The sidecar's input fields but the preprocessing, and the batch axis. */
+  readonly input: Omit<ModelSidecar['input'], 'preprocess'> & {
     /** `dynamic` when the batch axis is symbolic or unknown, else its fixed size. */
     readonly batch: number | 'dynamic';
   };
