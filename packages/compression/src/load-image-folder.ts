@@ -1,8 +1,10 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { checkSeed, InvalidArgumentError } from '@paretokit/problem';
 import { DatasetFormatError } from './errors/dataset-format-error.js';
+import { decodeImage } from './internal/decode-image.js';
 import { drawStratified } from './internal/draw-stratified.js';
+import { findSplits, LAYOUT, listDirs, listImages, type SplitName } from './internal/list-image-folder.js';
 import { mapLimit } from './internal/map-limit.js';
 import type { MedMNISTDataset, MedMNISTSplit } from './load-medmnist.js';
 
@@ -55,12 +57,7 @@ export interface ImageFolderDataset extends MedMNISTDataset {
   readonly files: ImageFolderFiles;
 }
 
-type SplitName = 'train' | 'val' | 'test';
-type Sharp = typeof import('sharp').default;
-
-const IMAGE_FILE = /\.(png|jpe?g)$/i;
 const MAX_SIDE = 8192;
-const LAYOUT = 'root/{train,val,test}/<class>/*.png|*.jpg|*.jpeg (val optional)';
 
 interface Listed {
   readonly split: SplitName;
@@ -308,116 +305,4 @@ function checkOptions(options: LoadImageFolderOptions) {
     concurrency,
     name: options.name,
   };
-}
-
-/** The split folders under `root` (train, val if present, test) and the other folders there. */
-async function findSplits(root: string): Promise<{ splits: SplitName[]; others: string[] }> {
-  const info = await stat(root).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) {
-    throw new InvalidArgumentError({
-      argument: `loadImageFolder: ${root}`,
-      expected: `an image folder (${LAYOUT})`,
-      actual: info === undefined ? 'no such file or folder' : 'a file',
-    });
-  }
-  const dirs = await listDirs(root);
-  const others = dirs.filter((d) => d !== 'train' && d !== 'val' && d !== 'test');
-  for (const required of ['train', 'test'] as const) {
-    if (!dirs.includes(required)) {
-      throw new InvalidArgumentError({
-        argument: `loadImageFolder: ${root}`,
-        expected: `a ${required}/ folder (${LAYOUT})`,
-        actual: `${dirs.length} other folder(s)`,
-        hint:
-          (dirs.length > 0 ? `Found: ${dirs.join(', ')}. ` : '') +
-          (required === 'test'
-            ? 'The test split is never drawn from train (its images must be unseen in training): put held-out images in test/<class>/.'
-            : others.length > 0 && !dirs.includes('test')
-              ? 'These look like class folders: move them into train/ and put held-out images in test/ in the same layout.'
-              : 'Put the training images in train/<class>/.'),
-      });
-    }
-  }
-  return { splits: dirs.includes('val') ? ['train', 'val', 'test'] : ['train', 'test'], others };
-}
-
-/** Sorted names of the non-hidden sub-folders of `dir` (symbolic links followed). */
-async function listDirs(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
-    if (e.isDirectory() || (e.isSymbolicLink() && (await isDir(join(dir, e.name))))) out.push(e.name);
-  }
-  return out.sort(compare);
-}
-
-async function isDir(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
-}
-
-/**
- * The image files under a class folder in torchvision's order (`sorted(os.walk(...))`: folders by
- * path, each folder's files by name), and how many other files were ignored.
- */
-async function listImages(dir: string, rel: string): Promise<{ images: string[]; ignored: number }> {
-  const folders: { rel: string; files: string[] }[] = [];
-  let ignored = 0;
-  const seen = new Set<string>();
-  const walk = async (abs: string, relDir: string): Promise<void> => {
-    const real = await realpath(abs);
-    if (seen.has(real)) return; // a symbolic link loop
-    seen.add(real);
-    const files: string[] = [];
-    for (const e of await readdir(abs, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const path = join(abs, e.name);
-      let directory = e.isDirectory();
-      let file = e.isFile();
-      if (e.isSymbolicLink()) {
-        const s = await stat(path).catch(() => undefined);
-        directory = s?.isDirectory() ?? false;
-        file = s?.isFile() ?? false;
-      }
-      if (directory) await walk(path, `${relDir}/${e.name}`);
-      else if (file && IMAGE_FILE.test(e.name)) files.push(e.name);
-      else ignored++;
-    }
-    folders.push({ rel: relDir, files: files.sort(compare) });
-  };
-  await walk(dir, rel);
-  folders.sort((a, b) => compare(a.rel, b.rel));
-  return { images: folders.flatMap((f) => f.files.map((name) => `${f.rel}/${name}`)), ignored };
-}
-
-/** Code-unit order: the same on every machine and locale (Python's for names in the BMP). */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Decodes one file to `height x width x channels` uint8 pixels. */
-async function decodeImage(
-  sharp: Sharp,
-  path: string,
-  height: number,
-  width: number,
-  channels: 1 | 3,
-): Promise<Uint8Array> {
-  const bytes = await readFile(path);
-  // sharp skips the resize when the image already has the target size, so such pixels stay exact.
-  const { data, info } = await sharp(bytes)
-    .removeAlpha()
-    .toColourspace('srgb')
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3 || info.width !== width || info.height !== height) {
-    throw new Error(`decoded to ${info.width}x${info.height}x${info.channels}, not ${width}x${height}x3`);
-  }
-  if (channels === 3) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  // PIL's convert('L') weights (ITU-R 601-2 luma in 16-bit fixed point; they sum to 65536, so grey stays exact).
-  const grey = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < grey.length; i++, j += 3) {
-    grey[i] = (data[j]! * 19595 + data[j + 1]! * 38470 + data[j + 2]! * 7471 + 0x8000) >> 16;
-  }
-  return grey;
 }
