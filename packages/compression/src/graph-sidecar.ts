@@ -125,7 +125,8 @@ export async function graphSidecar(model: OnnxModel): Promise<GraphSidecar> {
       actual: String(classes),
     });
   }
-  const batch = dims(value).params[0] !== false ? 'dynamic' : dims(value).known[0]!;
+  const inputDims = dims(value);
+  const batch = inputDims.params[0] !== false ? 'dynamic' : inputDims.known[0]!;
   const producer = (graph.node ?? []).find((n) => (n.output ?? []).includes(output.name!));
   const extra =
     (graph.output ?? []).length > 1

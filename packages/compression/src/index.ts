@@ -60,7 +60,7 @@ export { measureLatency } from './measure-latency.js';
 export type { MedMNISTFile, MedMNISTName } from './medmnist-files.js';
 export { MEDMNIST_FILES } from './medmnist-files.js';
 export type { ModelSidecar, Preprocessing } from './model-sidecar.js';
-export { parsePreprocess, readSidecar } from './model-sidecar.js';
+export { parsePreprocess, readSidecar, sidecarPathOf } from './model-sidecar.js';
 export type { ModelSize } from './model-size.js';
 export { modelSize } from './model-size.js';
 export type {

@@ -79,6 +79,18 @@ export function parsePreprocess(text: string): Preprocessing {
   };
 }
 
+/**
+ * Where a model's sidecar is looked for: the model's path with `.json` in place of `.onnx` (or
+ * `.json` added when it has no such extension).
+ *
+ * @example
+ * sidecarPathOf('models/m.onnx') // => 'models/m.json'
+ * sidecarPathOf('models/m') // => 'models/m.json'
+ */
+export function sidecarPathOf(model: string): string {
+  return model.replace(/(\.onnx)?$/i, '.json');
+}
+
 /** The parsed JSON of a sidecar file; a missing or malformed file is a typed error naming it. */
 async function readJson(path: string): Promise<unknown> {
   let text: string;

@@ -5,6 +5,7 @@ import {
   PREPROCESS_PRESETS,
   parsePreprocess,
   sidecarFromGraph,
+  sidecarPathOf,
 } from '@paretokit/compression';
 import { InvalidArgumentError } from '@paretokit/problem';
 
@@ -65,8 +66,7 @@ export async function inspectCommand(options: InspectOptions): Promise<ModelInsp
   const sidecar = sidecarFromGraph(report.sidecar, options.preprocess ?? '<give --preprocess>');
   options.print(`sidecar    ${JSON.stringify(sidecar)}`);
   if (options.write !== undefined && options.write !== false) {
-    const path =
-      typeof options.write === 'string' ? options.write : options.model.replace(/(\.onnx)?$/i, '.json');
+    const path = typeof options.write === 'string' ? options.write : sidecarPathOf(options.model);
     writeFileSync(path, `${JSON.stringify(sidecar, null, 2)}\n`);
     options.print(`wrote      ${path}`);
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { PREPROCESS_PRESETS } from '@paretokit/compression';
+import { PREPROCESS_PRESETS, sidecarPathOf } from '@paretokit/compression';
 import { z } from 'zod';
 import { problemRegistry } from '../problem-registry.js';
 import { ConfigError } from './config-error.js';
@@ -241,7 +241,7 @@ function sidecarOf(
   baseDir: string,
 ): { sidecar?: string } {
   if (p.sidecar !== undefined) return { sidecar: resolve(baseDir, p.sidecar) };
-  const beside = resolve(baseDir, p.model.replace(/(\.onnx)?$/i, '.json'));
+  const beside = resolve(baseDir, sidecarPathOf(p.model));
   return existsSync(beside) ? { sidecar: beside } : {};
 }
 
@@ -292,7 +292,7 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
     if (p.type === 'compression' && p.sidecar === undefined && p.preprocess === undefined) {
       issues.push({
         path: `problems[${i}].preprocess`,
-        message: `the model has no sidecar (no ${basename(p.model).replace(/(\.onnx)?$/i, '.json')} beside it): give the preprocessing it was trained with (CLI: --preprocess), e.g. "x/255, then (x-0.5)/0.5" or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')}); the rest is read from the graph (see paretokit inspect)`,
+        message: `the model has no sidecar (no ${sidecarPathOf(basename(p.model))} beside it): give the preprocessing it was trained with (CLI: --preprocess), e.g. "x/255, then (x-0.5)/0.5" or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')}); the rest is read from the graph (see paretokit inspect)`,
       });
     }
     if (p.type !== 'benchmark') continue;
