@@ -1,11 +1,12 @@
-// Exact hypervolume, ParetoKit against moocore (C, called from Python), on the same points: the
-// measurement behind hypervolume-vs-moocore.ts and the hypervolume lines of `pnpm bench:peers`.
+// Exact hypervolume and hypervolume contributions, ParetoKit against moocore (C, called from
+// Python), on the same points: the measurement behind hypervolume-vs-moocore.ts and the hv section
+// of `pnpm bench:peers`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hypervolume } from '../src/index.js';
+import { hypervolume, hypervolumeContributions, type PointSet } from '../src/index.js';
 import { spherePoints } from '../test/sphere-points.js';
 
 /** The sizes of the indicators issue: [d, n]. */
@@ -28,6 +29,22 @@ export const HYPERVOLUME_QUICK_CASES: readonly (readonly [d: number, n: number])
   [4, 1_000],
   [5, 100],
   [6, 100],
+];
+/** Contributions sizes where moocore's hv_contributions finishes well under a minute: [d, n]. */
+export const CONTRIBUTIONS_CASES: readonly (readonly [d: number, n: number])[] = [
+  [2, 1_000],
+  [2, 10_000],
+  [3, 1_000],
+  [4, 100],
+  [4, 1_000],
+  [5, 100],
+];
+/** A reduced set for quick runs. */
+export const CONTRIBUTIONS_QUICK_CASES: readonly (readonly [d: number, n: number])[] = [
+  [2, 1_000],
+  [3, 1_000],
+  [4, 100],
+  [5, 100],
 ];
 export const HYPERVOLUME_REFERENCE = 1.1;
 const SEED = 20_240_601;
@@ -61,18 +78,28 @@ export function concaveFront(n: number, d: number, seed: number): Float64Array {
   return spherePoints(n, d, u);
 }
 
+/** What is timed: `hypervolume`, or `hypervolumeContributions` against moocore's `hv_contributions`. */
+export type HypervolumeIndicator = 'hypervolume' | 'contributions';
+
 /** One case: all timed runs of both sides (milliseconds), the cold first call and both values. */
 export interface HypervolumeComparison {
+  readonly indicator: HypervolumeIndicator;
   readonly n: number;
   readonly d: number;
   readonly paretokitMs: number[];
   readonly moocoreMs: number[];
   /** ParetoKit's very first call on this case (cold, before V8 optimized the loops). */
   readonly firstCallMs: number;
+  /** The hypervolume, or for contributions their sum. */
   readonly value: number;
   readonly moocoreValue: number;
-  /** |value - moocoreValue| / |moocoreValue|. */
+  /**
+   * |value - moocoreValue| / |moocoreValue| for hypervolume; for contributions the largest such
+   * difference over the points (against the largest moocore contribution where moocore's is 0).
+   */
   readonly relativeDifference: number;
+  /** max |value - moocoreValue| (over the points for contributions). */
+  readonly absoluteDifference: number;
 }
 
 export interface HypervolumePeers {
@@ -84,23 +111,53 @@ export interface HypervolumePeers {
 interface Peer {
   moocore: string;
   python: string;
-  cases: { n: number; d: number; value: number; times_ms: number[] }[];
+  cases: { n: number; d: number; value: number | number[]; times_ms: number[] }[];
 }
+
+/** Largest relative difference of `ours` from `theirs`, element by element. */
+function relativeDifference(ours: ArrayLike<number>, theirs: ArrayLike<number>): number {
+  let scale = 0;
+  for (let i = 0; i < theirs.length; i++) scale = Math.max(scale, Math.abs(theirs[i]!));
+  let worst = ours.length === theirs.length ? 0 : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < theirs.length; i++) {
+    const diff = Math.abs(ours[i]! - theirs[i]!);
+    if (diff !== 0) worst = Math.max(worst, diff / (theirs[i] !== 0 ? Math.abs(theirs[i]!) : scale));
+  }
+  return worst;
+}
+
+function absoluteDifference(ours: ArrayLike<number>, theirs: ArrayLike<number>): number {
+  let worst = ours.length === theirs.length ? 0 : Number.POSITIVE_INFINITY;
+  for (let i = 0; i < theirs.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - theirs[i]!));
+  return worst;
+}
+
+const sum = (xs: ArrayLike<number>): number => {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s;
+};
 
 /**
  * Case by case, in `rounds` alternating rounds (moocore in a fresh Python process running
  * moocore_hv.py: one warm-up then `reps` timed calls; then ParetoKit in this process: warmed up by
  * repeating the call at least twice, for 1 s or 200 calls, then `reps` timed calls), so that both
- * see the same machine load.
+ * see the same machine load. `indicator` (default `hypervolume`) picks what both sides compute.
  */
 export function compareHypervolume(options: {
   readonly cases: readonly (readonly [d: number, n: number])[];
+  readonly indicator?: HypervolumeIndicator;
   readonly reps: number;
   readonly rounds: number;
   readonly python?: string;
   readonly onCase?: (c: HypervolumeComparison) => void;
 }): HypervolumePeers {
   const { reps, rounds } = options;
+  const indicator = options.indicator ?? 'hypervolume';
+  const compute: (points: PointSet, reference: number[]) => number | Float64Array =
+    indicator === 'hypervolume'
+      ? (points, reference) => hypervolume(points, { reference })
+      : (points, reference) => hypervolumeContributions(points, { reference });
   const python = options.python ?? process.env.PYTHON ?? 'python3';
   const script = fileURLToPath(new URL('moocore_hv.py', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'paretokit-hv-'));
@@ -117,40 +174,47 @@ export function compareHypervolume(options: {
       const points = { rows: n, cols: d, data };
       const moocoreMs: number[] = [];
       const paretokitMs: number[] = [];
-      let moocoreValue = Number.NaN;
-      let value = Number.NaN;
+      let moocoreValue: number | number[] = Number.NaN;
+      let value: number | Float64Array = Number.NaN;
       let firstCallMs = Number.NaN;
       for (let round = 0; round < rounds; round++) {
         const peer = JSON.parse(
-          execFileSync(python, [script, manifest, String(reps)], { encoding: 'utf8', maxBuffer: 1 << 24 }),
+          execFileSync(python, [script, manifest, String(reps), indicator], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 24,
+          }),
         ) as Peer;
         versions = { python: peer.python, moocore: peer.moocore };
         moocoreValue = peer.cases[0]!.value;
         moocoreMs.push(...peer.cases[0]!.times_ms);
         let start = performance.now();
-        value = hypervolume(points, { reference });
+        value = compute(points, reference);
         if (round === 0) firstCallMs = performance.now() - start;
         // Warm-up: V8 compiles the hot loops with its optimizing compiler (on a background thread)
         // only after they have run a while, so repeat (at least twice, up to 200 times) for 1 s.
         const warm = performance.now();
         for (let w = 1; w < 200 && (w < 3 || performance.now() - warm < 1000); w++) {
-          value = hypervolume(points, { reference });
+          value = compute(points, reference);
         }
         for (let r = 0; r < reps; r++) {
           start = performance.now();
-          value = hypervolume(points, { reference });
+          value = compute(points, reference);
           paretokitMs.push(performance.now() - start);
         }
       }
+      const ours = typeof value === 'number' ? [value] : value;
+      const theirs = typeof moocoreValue === 'number' ? [moocoreValue] : moocoreValue;
       const result = {
+        indicator,
         n,
         d,
         paretokitMs,
         moocoreMs,
         firstCallMs,
-        value,
-        moocoreValue,
-        relativeDifference: Math.abs(value - moocoreValue) / Math.abs(moocoreValue),
+        value: sum(ours),
+        moocoreValue: sum(theirs),
+        relativeDifference: relativeDifference(ours, theirs),
+        absoluteDifference: absoluteDifference(ours, theirs),
       };
       cases.push(result);
       options.onCase?.(result);

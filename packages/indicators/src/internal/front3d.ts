@@ -30,18 +30,15 @@
  * `SE` (x = y = -inf, z = ref z) ends the list and stops every upward sweep.
  */
 export class Front3d {
-  private readonly X: Float64Array;
-  private readonly Y: Float64Array;
-  private readonly Z: Float64Array;
-  /** The list in (z, y, x) order. */
-  private readonly next: Int32Array;
-  private readonly prev: Int32Array;
-  /** Remembered staircase neighbours (see the class comment). */
-  private readonly leftOf: Int32Array;
-  private readonly rightOf: Int32Array;
-  /** The staircase being rebuilt: links to the left (higher y) and to the right (lower y). */
-  private readonly stairLeft: Int32Array;
-  private readonly stairRight: Int32Array;
+  /** x, y, z of node q at P[4q], P[4q + 1], P[4q + 2]: one cache line holds two nodes. */
+  private readonly P: Float64Array;
+  /**
+   * Links of node q at L[8q + 0..5]: next and prev in the (z, y, x) list, the remembered
+   * staircase neighbours leftOf and rightOf (see the class comment), and the staircase being
+   * rebuilt, stairLeft (higher y) and stairRight (lower y). Interleaved so that visiting a node
+   * touches one cache line of links instead of six arrays.
+   */
+  private readonly L: Int32Array;
   private readonly SA: number;
   private readonly SB: number;
   private readonly SE: number;
@@ -57,15 +54,8 @@ export class Front3d {
 
   constructor(capacity: number) {
     const size = capacity + 3;
-    this.X = new Float64Array(size);
-    this.Y = new Float64Array(size);
-    this.Z = new Float64Array(size);
-    this.next = new Int32Array(size);
-    this.prev = new Int32Array(size);
-    this.leftOf = new Int32Array(size);
-    this.rightOf = new Int32Array(size);
-    this.stairLeft = new Int32Array(size);
-    this.stairRight = new Int32Array(size);
+    this.P = new Float64Array(4 * size);
+    this.L = new Int32Array(8 * size);
     this.SA = capacity;
     this.SB = capacity + 1;
     this.SE = capacity + 2;
@@ -73,25 +63,25 @@ export class Front3d {
 
   /** Empties the set and sets the reference point. O(1). */
   reset(rx: number, ry: number, rz: number): void {
-    const { X, Y, Z, next, prev, SA, SB, SE } = this;
-    X[SA] = Number.NEGATIVE_INFINITY;
-    Y[SA] = ry;
-    Z[SA] = Number.NEGATIVE_INFINITY;
-    X[SB] = rx;
-    Y[SB] = Number.NEGATIVE_INFINITY;
-    Z[SB] = Number.NEGATIVE_INFINITY;
-    X[SE] = Number.NEGATIVE_INFINITY;
-    Y[SE] = Number.NEGATIVE_INFINITY;
-    Z[SE] = rz;
-    next[SA] = SB;
-    prev[SB] = SA;
-    next[SB] = SE;
-    prev[SE] = SB;
-    next[SE] = SE;
+    const { P, L, SA, SB, SE } = this;
+    P[4 * SA] = Number.NEGATIVE_INFINITY;
+    P[4 * SA + 1] = ry;
+    P[4 * SA + 2] = Number.NEGATIVE_INFINITY;
+    P[4 * SB] = rx;
+    P[4 * SB + 1] = Number.NEGATIVE_INFINITY;
+    P[4 * SB + 2] = Number.NEGATIVE_INFINITY;
+    P[4 * SE] = Number.NEGATIVE_INFINITY;
+    P[4 * SE + 1] = Number.NEGATIVE_INFINITY;
+    P[4 * SE + 2] = rz;
+    L[8 * SA] = SB;
+    L[8 * SB + 1] = SA;
+    L[8 * SB] = SE;
+    L[8 * SE + 1] = SB;
+    L[8 * SE] = SE;
     this.count = 0;
     this.lastDominator = SE;
-    this.stairRight[SA] = SB;
-    this.stairLeft[SB] = SA;
+    L[8 * SA + 5] = SB;
+    L[8 * SB + 4] = SA;
     this.live = true;
     this.topZ = Number.NEGATIVE_INFINITY;
   }
@@ -101,22 +91,22 @@ export class Front3d {
    * of addition: only the 2-D staircase is kept, in O(staircase) per point, in any order.
    */
   addAtFloor(px: number, py: number): void {
-    const { X, Y, stairLeft, stairRight, SA, SB } = this;
+    const { P, L, SA, SB } = this;
     let t = SA;
-    let s = stairRight[SA]!;
-    while (X[s]! < px) {
+    let s = L[8 * SA + 5]!;
+    while (P[4 * s]! < px) {
       t = s;
-      s = stairRight[s]!;
+      s = L[8 * s + 5]!;
     }
-    if (Y[t]! <= py || (X[s]! === px && Y[s]! <= py)) return; // weakly dominated
-    while (s !== SB && Y[s]! >= py) s = stairRight[s]!; // the points p dominates drop out
+    if (P[4 * t + 1]! <= py || (P[4 * s]! === px && P[4 * s + 1]! <= py)) return; // weakly dominated
+    while (s !== SB && P[4 * s + 1]! >= py) s = L[8 * s + 5]!; // the points p dominates drop out
     const p = this.count++;
-    X[p] = px;
-    Y[p] = py;
-    stairLeft[p] = t;
-    stairRight[p] = s;
-    stairRight[t] = p;
-    stairLeft[s] = p;
+    P[4 * p] = px;
+    P[4 * p + 1] = py;
+    L[8 * p + 4] = t;
+    L[8 * p + 5] = s;
+    L[8 * t + 5] = p;
+    L[8 * s + 4] = p;
   }
 
   /**
@@ -126,25 +116,25 @@ export class Front3d {
    * and its right neighbour on the staircase. O(staircase).
    */
   closeFloor(): void {
-    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE, io } = this;
+    const { P, L, SA, SB, SE, io } = this;
     const z0 = io[0]!;
-    const ry = Y[SA]!;
+    const ry = P[4 * SA + 1]!;
     let area = 0;
     let last = SB;
-    for (let s = stairLeft[SB]!; s !== SA; s = stairLeft[s]!) {
-      const right = stairRight[s]!;
-      area += (X[right]! - X[s]!) * (ry - Y[s]!);
-      Z[s] = z0;
-      leftOf[s] = SA;
-      rightOf[s] = right;
-      next[last] = s;
-      prev[s] = last;
+    for (let s = L[8 * SB + 4]!; s !== SA; s = L[8 * s + 4]!) {
+      const right = L[8 * s + 5]!;
+      area += (P[4 * right]! - P[4 * s]!) * (ry - P[4 * s + 1]!);
+      P[4 * s + 2] = z0;
+      L[8 * s + 2] = SA;
+      L[8 * s + 3] = right;
+      L[8 * last] = s;
+      L[8 * s + 1] = last;
       last = s;
     }
-    next[last] = SE;
-    prev[SE] = last;
+    L[8 * last] = SE;
+    L[8 * SE + 1] = last;
     this.topZ = z0;
-    io[3] = area * (Z[SE]! - z0);
+    io[3] = area * (P[4 * SE + 2]! - z0);
   }
 
   /**
@@ -156,42 +146,42 @@ export class Front3d {
       this.live = false;
       return this.add(px, py, pz);
     }
-    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE } = this;
+    const { P, L, SA, SB, SE } = this;
     let t = SA;
-    let s = stairRight[SA]!;
-    while (X[s]! < px) {
+    let s = L[8 * SA + 5]!;
+    while (P[4 * s]! < px) {
       t = s;
-      s = stairRight[s]!;
+      s = L[8 * s + 5]!;
     }
-    let h = Y[t]!;
-    if (h <= py || (X[s]! === px && Y[s]! <= py)) return 0;
+    let h = P[4 * t + 1]!;
+    if (h <= py || (P[4 * s]! === px && P[4 * s + 1]! <= py)) return 0;
     let area = 0;
     let cur = px;
-    while (s !== SB && Y[s]! >= py) {
-      const sx = X[s]!;
+    while (s !== SB && P[4 * s + 1]! >= py) {
+      const sx = P[4 * s]!;
       area += (sx - cur) * (h - py);
       cur = sx;
-      h = Y[s]!;
-      s = stairRight[s]!;
+      h = P[4 * s + 1]!;
+      s = L[8 * s + 5]!;
     }
-    area += (X[s]! - cur) * (h - py);
+    area += (P[4 * s]! - cur) * (h - py);
     const p = this.count++;
-    X[p] = px;
-    Y[p] = py;
-    Z[p] = pz;
-    leftOf[p] = t;
-    rightOf[p] = s;
-    stairLeft[p] = t;
-    stairRight[p] = s;
-    stairRight[t] = p;
-    stairLeft[s] = p;
-    const before = prev[SE]!;
-    next[before] = p;
-    prev[p] = before;
-    next[p] = SE;
-    prev[SE] = p;
+    P[4 * p] = px;
+    P[4 * p + 1] = py;
+    P[4 * p + 2] = pz;
+    L[8 * p + 2] = t;
+    L[8 * p + 3] = s;
+    L[8 * p + 4] = t;
+    L[8 * p + 5] = s;
+    L[8 * t + 5] = p;
+    L[8 * s + 4] = p;
+    const before = L[8 * SE + 1]!;
+    L[8 * before] = p;
+    L[8 * p + 1] = before;
+    L[8 * p] = SE;
+    L[8 * SE + 1] = p;
     this.topZ = pz;
-    return area * (Z[SE]! - pz);
+    return area * (P[4 * SE + 2]! - pz);
   }
 
   /**
@@ -218,48 +208,48 @@ export class Front3d {
 
   /** The body of {@link add}: reads the point from `io[0..2]`, writes the volume to `io[3]`. */
   private addBody(): void {
-    const { X, Y, Z, next, prev, leftOf, rightOf, stairLeft, stairRight, SA, SB, SE, io } = this;
+    const { P, L, SA, SB, SE, io } = this;
     const px = io[0]!;
     const py = io[1]!;
     const pz = io[2]!;
     // A point deleted since it was cached is dominated by one still in the set, so the test stays valid.
     this.live = false;
     const c = this.lastDominator;
-    if (X[c]! <= px && Y[c]! <= py && Z[c]! <= pz) {
+    if (P[4 * c]! <= px && P[4 * c + 1]! <= py && P[4 * c + 2]! <= pz) {
       io[3] = 0;
       return;
     }
 
     // 1. Rebuild the staircase of the points below p in (z, y, x) order; find p's neighbours.
-    stairRight[SA] = SB;
-    stairLeft[SB] = SA;
-    let q = next[SB]!;
+    L[8 * SA + 5] = SB;
+    L[8 * SB + 4] = SA;
+    let q = L[8 * SB]!;
     for (;;) {
-      const qz = Z[q]!;
+      const qz = P[4 * q + 2]!;
       if (qz > pz) break;
-      const qx = X[q]!;
-      const qy = Y[q]!;
+      const qx = P[4 * q]!;
+      const qy = P[4 * q + 1]!;
       if (qx <= px && qy <= py) {
         this.lastDominator = q;
         io[3] = 0;
         return;
       }
       if (qz === pz && (qy > py || (qy === py && qx > px))) break;
-      const l = leftOf[q]!;
-      const r = rightOf[q]!;
-      stairLeft[q] = l;
-      stairRight[q] = r;
-      stairRight[l] = q;
-      stairLeft[r] = q;
-      q = next[q]!;
+      const l = L[8 * q + 2]!;
+      const r = L[8 * q + 3]!;
+      L[8 * q + 4] = l;
+      L[8 * q + 5] = r;
+      L[8 * l + 5] = q;
+      L[8 * r + 4] = q;
+      q = L[8 * q]!;
     }
     // p's neighbours on the staircase: the last point with x < px (lowest y among those), then,
     // past the points inside p's box, the first with y < py (leftmost among those).
     let bestL = SA;
-    let s0 = stairRight[SA]!;
-    while (X[s0]! < px) {
+    let s0 = L[8 * SA + 5]!;
+    while (P[4 * s0]! < px) {
       bestL = s0;
-      s0 = stairRight[s0]!;
+      s0 = L[8 * s0 + 5]!;
     }
     const after = q;
 
@@ -269,15 +259,15 @@ export class Front3d {
     let bestR = s0;
     {
       let cur = px;
-      let h = Y[bestL]!;
-      while (Y[bestR]! >= py) {
-        const sx = X[bestR]!;
+      let h = P[4 * bestL + 1]!;
+      while (P[4 * bestR + 1]! >= py) {
+        const sx = P[4 * bestR]!;
         area += (sx - cur) * (h - py);
         cur = sx;
-        h = Y[bestR]!;
-        bestR = stairRight[bestR]!;
+        h = P[4 * bestR + 1]!;
+        bestR = L[8 * bestR + 5]!;
       }
-      area += (X[bestR]! - cur) * (h - py);
+      area += (P[4 * bestR]! - cur) * (h - py);
     }
     // Sweep up: each later point s covers, inside p's box, the region above max(y_s, py) and right
     // of max(x_s, px) that the staircase (without p) leaves open between s's two neighbours.
@@ -285,23 +275,23 @@ export class Front3d {
     let lastZ = pz;
     q = after;
     for (;;) {
-      const sx = X[q]!;
-      const sy = Y[q]!;
-      volume += area * (Z[q]! - lastZ);
+      const sx = P[4 * q]!;
+      const sy = P[4 * q + 1]!;
+      volume += area * (P[4 * q + 2]! - lastZ);
       if (sx <= px && sy <= py) break; // q covers all of p's box (SE always does)
-      lastZ = Z[q]!;
-      const l = leftOf[q]!;
-      const r = rightOf[q]!;
+      lastZ = P[4 * q + 2]!;
+      const l = L[8 * q + 2]!;
+      const r = L[8 * q + 3]!;
       const a = Math.max(sx, px);
       const b = Math.max(sy, py);
-      const rx = X[r]!;
-      let h = Y[l]!;
+      const rx = P[4 * r]!;
+      let h = P[4 * l + 1]!;
       if (rx > a && h > b) {
-        let t = stairRight[l]!;
+        let t = L[8 * l + 5]!;
         // Skip the steps left of a.
-        while (t !== r && X[t]! <= a) {
-          h = Y[t]!;
-          t = stairRight[t]!;
+        while (t !== r && P[4 * t]! <= a) {
+          h = P[4 * t + 1]!;
+          t = L[8 * t + 5]!;
         }
         let cur = a;
         while (h > b) {
@@ -309,54 +299,56 @@ export class Front3d {
             area -= (rx - cur) * (h - b);
             break;
           }
-          const tx = X[t]!;
+          const tx = P[4 * t]!;
           area -= (tx - cur) * (h - b);
           cur = tx;
-          h = Y[t]!;
-          t = stairRight[t]!;
+          h = P[4 * t + 1]!;
+          t = L[8 * t + 5]!;
         }
       }
-      stairLeft[q] = l;
-      stairRight[q] = r;
-      stairRight[l] = q;
-      stairLeft[r] = q;
-      q = next[q]!;
+      L[8 * q + 4] = l;
+      L[8 * q + 5] = r;
+      L[8 * l + 5] = q;
+      L[8 * r + 4] = q;
+      q = L[8 * q]!;
     }
 
     // 3. Insert p before `after`, drop the points it dominates, update remembered neighbours.
     const p = this.count++;
-    X[p] = px;
-    Y[p] = py;
-    Z[p] = pz;
-    leftOf[p] = bestL;
-    rightOf[p] = bestR;
-    const before = prev[after]!;
-    next[before] = p;
-    prev[p] = before;
-    next[p] = after;
-    prev[after] = p;
+    P[4 * p] = px;
+    P[4 * p + 1] = py;
+    P[4 * p + 2] = pz;
+    L[8 * p + 2] = bestL;
+    L[8 * p + 3] = bestR;
+    const before = L[8 * after + 1]!;
+    L[8 * before] = p;
+    L[8 * p + 1] = before;
+    L[8 * p] = after;
+    L[8 * after + 1] = p;
     q = after;
     while (q !== SE) {
-      const qx = X[q]!;
-      const qy = Y[q]!;
+      const qx = P[4 * q]!;
+      const qy = P[4 * q + 1]!;
       if (qx <= px && qy <= py && (qx < px || qy < py)) break; // q hides p from everything above
       if (px <= qx && py <= qy) {
-        const a = prev[q]!;
-        const b = next[q]!;
-        next[a] = b;
-        prev[b] = a;
+        const a = L[8 * q + 1]!;
+        const b = L[8 * q]!;
+        L[8 * a] = b;
+        L[8 * b + 1] = a;
       } else if (px < qx) {
         // here py > qy: p may be the lowest point left of q
-        const c = leftOf[q]!;
-        const cy = Y[c]!;
-        if (py < cy || (py === cy && (px < X[c]! || (px === X[c]! && pz < Z[c]!)))) leftOf[q] = p;
+        const c = L[8 * q + 2]!;
+        const cy = P[4 * c + 1]!;
+        if (py < cy || (py === cy && (px < P[4 * c]! || (px === P[4 * c]! && pz < P[4 * c + 2]!))))
+          L[8 * q + 2] = p;
       } else if (py < qy) {
         // here px > qx: p may be the leftmost point below q
-        const c = rightOf[q]!;
-        const cx = X[c]!;
-        if (px < cx || (px === cx && (py < Y[c]! || (py === Y[c]! && pz < Z[c]!)))) rightOf[q] = p;
+        const c = L[8 * q + 3]!;
+        const cx = P[4 * c]!;
+        if (px < cx || (px === cx && (py < P[4 * c + 1]! || (py === P[4 * c + 1]! && pz < P[4 * c + 2]!))))
+          L[8 * q + 3] = p;
       }
-      q = next[q]!;
+      q = L[8 * q]!;
     }
     io[3] = volume;
   }
