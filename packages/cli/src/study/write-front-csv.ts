@@ -1,9 +1,5 @@
+import { stringify } from 'csv-stringify/sync';
 import type { RunRecord } from './run-one.js';
-
-function cell(value: unknown): string {
-  const text = value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * A run's front as CSV: one row per solution with its decoded settings, objectives (selection
@@ -54,5 +50,7 @@ export function frontCsv(
           e.test.f1,
         ]),
   ]);
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n');
+  // RFC 4180 quoting (commas, quotes, CR and LF) by csv-stringify; booleans as `true`/`false`
+  // rather than its default `1`/empty; no newline after the last row, callers add their own.
+  return stringify([header, ...rows], { cast: { boolean: (v) => String(v) } }).replace(/\n$/, '');
 }
