@@ -16,7 +16,8 @@ import { problemRegistry } from './problem-registry.js';
 import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
 
 /**
- * The `paretokit` command-line program (commander). `write` receives what it prints.
+ * The `paretokit` command-line program (commander). `write` receives what it prints; progress of
+ * `run`, `study` and `compress` goes to `progressStream` (a bar when it is a terminal).
  *
  * @example
  * const lines = [];
@@ -25,6 +26,7 @@ import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
  */
 export function createProgram(
   write: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  progressStream: NodeJS.WriteStream = process.stderr,
 ): Command {
   const program = new Command('paretokit')
     .description('Multi-objective optimization from the terminal.')
@@ -100,12 +102,15 @@ export function createProgram(
       'send the real evaluations to queue workers on this Redis server (paretokit worker)',
     )
     .option('--queue <prefix>', "prefix of the queue names (default: the study's name)")
+    .option('--no-progress', 'no progress (default: a bar on a terminal, else a line per 10 % or per minute)')
     .action(
       async (
         file: string | undefined,
-        opts: { out?: string; workers: number; redis?: string; queue?: string },
+        opts: { out?: string; workers: number; redis?: string; queue?: string; progress: boolean },
       ) => {
         await studyCommand({
+          progress: opts.progress,
+          progressStream,
           ...(file === undefined ? {} : { config: file }),
           ...(opts.out === undefined ? {} : { out: opts.out }),
           ...(opts.redis === undefined ? {} : { redis: opts.redis }),
@@ -177,7 +182,7 @@ export function createProgram(
       }) => {
         await compressCommand({
           ...opts,
-          ...(opts.progress ? {} : { progress: false }),
+          progressStream,
           write,
         });
       },
@@ -225,6 +230,7 @@ export function createProgram(
     )
     .option('--nadir <values>', '... and its nadir point, one value per objective', numbersOption('--nadir'))
     .option('-o, --out <folder>', 'output folder (default: runs/<problem>-<algorithm>-seed<seed>)')
+    .option('--no-progress', 'no progress (default: a bar on a terminal, else a line per 10 % or per minute)')
     .action(
       async (opts: {
         problem: string;
@@ -237,8 +243,11 @@ export function createProgram(
         ideal?: number[];
         nadir?: number[];
         out?: string;
+        progress: boolean;
       }) => {
         await runCommand({
+          progress: opts.progress,
+          progressStream,
           problem: opts.problem,
           method: opts.algorithm,
           budget: opts.budget,

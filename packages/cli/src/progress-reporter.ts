@@ -21,6 +21,17 @@ export interface ProgressReporterOptions {
   readonly now?: () => number;
 }
 
+/** The `progress` and `progressStream` options of a command, as {@link progressReporter} takes them. */
+export function progressOptions(options: {
+  readonly progress?: boolean;
+  readonly progressStream?: NodeJS.WriteStream;
+}): Pick<ProgressReporterOptions, 'enabled' | 'stream'> {
+  return {
+    ...(options.progress === undefined ? {} : { enabled: options.progress }),
+    ...(options.progressStream === undefined ? {} : { stream: options.progressStream }),
+  };
+}
+
 /**
  * Progress of a long command: on a terminal a redrawn bar (cli-progress); in a log (not a TTY) one
  * line at every 10 % and at least once a minute, never a line per update; with `enabled: false`,

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
-import { progressReporter } from '../progress-reporter.js';
+import { progressOptions, progressReporter } from '../progress-reporter.js';
 import { compressionOutcome, formatCompressionOutcome, OUTCOME_ROLES } from '../study/compression-outcome.js';
 import { type RunRecord, runOne } from '../study/run-one.js';
 import { parseStudyConfig, type SamoSettings, SURROGATES } from '../study/study-config.js';
@@ -29,8 +29,10 @@ export interface CompressOptions {
   readonly evaluator?: Evaluator;
   /** Rounds timing the most accurate model against the base model (default 5). */
   readonly timingRepeats?: number;
-  /** `false`: no progress; default: a bar when stderr is a terminal, else a line per 10 % or per minute. */
+  /** `false`: no progress; default: a bar when `progressStream` is a terminal, else a line per 10 % or per minute. */
   readonly progress?: boolean;
+  /** Where progress goes (default `process.stderr`). */
+  readonly progressStream?: NodeJS.WriteStream;
   readonly write: (text: string) => void;
 }
 
@@ -86,7 +88,7 @@ export async function compressCommand(options: CompressOptions): Promise<RunReco
   const progress = progressReporter({
     total: options.budget,
     unit: 'evaluations',
-    ...(options.progress === undefined ? {} : { enabled: options.progress }),
+    ...progressOptions(options),
   });
   let best = Number.NEGATIVE_INFINITY;
   const tau = study.compression!.tau;

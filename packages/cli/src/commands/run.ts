@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
+import { progressOptions, progressReporter } from '../progress-reporter.js';
 import { type RunRecord, runOne } from '../study/run-one.js';
 import { parseStudyConfig, type StudyMethod } from '../study/study-config.js';
 import { buildStudyProblem } from '../study/study-problem.js';
@@ -19,12 +20,17 @@ export interface RunCommandOptions {
   readonly seed: number;
   readonly out: string;
   readonly evaluator?: Evaluator;
+  /** `false`: no progress; default: a bar when `progressStream` is a terminal, else a line per 10 % or per minute. */
+  readonly progress?: boolean;
+  /** Where progress goes (default `process.stderr`). */
+  readonly progressStream?: NodeJS.WriteStream;
   readonly write: (text: string) => void;
 }
 
 /**
  * `paretokit run`: one method on one benchmark problem with a budget of real evaluations,
- * resumable, printing the feasible non-dominated set as CSV and its normalised hypervolume.
+ * resumable, printing the feasible non-dominated set as CSV and its normalised hypervolume; progress
+ * (evaluations done) on stderr.
  *
  * @example
  * const lines = [];
@@ -54,16 +60,27 @@ export async function runCommand(options: RunCommandOptions): Promise<RunRecord>
     process.cwd(),
   );
   const study = await buildStudyProblem(config.problems[0]!);
-  const record = await runOne({
-    study,
-    method: options.method,
-    seed: options.seed,
-    budget: options.budget,
-    samo: config.samo,
-    optuna: config.optuna,
-    dir: config.out,
-    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+  const progress = progressReporter({
+    total: options.budget,
+    unit: 'evaluations',
+    ...progressOptions(options),
   });
+  let record: RunRecord;
+  try {
+    record = await runOne({
+      study,
+      method: options.method,
+      seed: options.seed,
+      budget: options.budget,
+      samo: config.samo,
+      optuna: config.optuna,
+      dir: config.out,
+      ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+      onEvaluation: (done) => progress.update(done, ''),
+    });
+  } finally {
+    progress.stop();
+  }
   options.write(
     frontCsv(
       record,

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
 import { renderStudyReport } from '@paretokit/report';
+import { progressOptions, progressReporter } from '../progress-reporter.js';
 import { formatCompressionOutcome } from '../study/compression-outcome.js';
 import { ConfigError } from '../study/config-error.js';
 import { DEFAULT_STUDY, EMBEDDED_ASSETS, EMBEDDED_MODEL } from '../study/default-study.js';
@@ -24,7 +25,12 @@ export interface StudyCommandOptions {
   /** Prefix of the queue names (default: the study's name); queues are `<prefix>.<problem>`. */
   readonly queue?: string;
   readonly evaluator?: Evaluator;
+  /** `false`: no progress; default: a bar when `progressStream` is a terminal, else a line per 10 % or per minute. */
+  readonly progress?: boolean;
+  /** Where progress goes (default `process.stderr`). */
+  readonly progressStream?: NodeJS.WriteStream;
   readonly write: (text: string) => void;
+  /** Evaluations done so far in all runs, of `total` (also drawn as progress unless `progress` is false). */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -113,14 +119,27 @@ export async function studyCommand(
     for (const p of config.problems)
       options.write(`  ${workerCommandLine(configPath, problemLabel(p), queue)}`);
   }
-  const summary = await runStudy(config, {
-    ...(queue === undefined ? {} : { queue }),
-    ...(options.workers === undefined ? {} : { workers: options.workers }),
-    configPath,
-    ...(options.evaluator ? { evaluator: options.evaluator } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    log: options.write,
+  const progress = progressReporter({
+    total: cells * config.budget,
+    unit: 'evaluations',
+    ...progressOptions(options),
   });
+  let summary: StudySummary;
+  try {
+    summary = await runStudy(config, {
+      ...(queue === undefined ? {} : { queue }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      configPath,
+      ...(options.evaluator ? { evaluator: options.evaluator } : {}),
+      onProgress: (done, total) => {
+        progress.update(done, '');
+        options.onProgress?.(done, total);
+      },
+      log: options.write,
+    });
+  } finally {
+    progress.stop();
+  }
   const report = join(config.out, 'report.html');
   writeFileSync(report, await renderStudyReport(studyReportInput(config, summary)));
   options.write(formatStudy(summary));
