@@ -47,7 +47,17 @@ import { mannWhitney } from '../packages/stats/src/index.js';
 import { compareBridges } from '../packages/surrogates/bench/bridge-timing.js';
 import { compareQuality, compareSpeed } from '../packages/surrogates/bench/sklearn-comparison.js';
 import { compareMethods } from './samo-methods.js';
-import { figure, type Line, line, median, num, ratioText, type Section, table } from './summary.js';
+import {
+  figure,
+  type Line,
+  line,
+  median,
+  num,
+  ratioText,
+  type Section,
+  table,
+  withBefore,
+} from './summary.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -1068,7 +1078,8 @@ function previousSections(): Map<string, Section> {
   );
 }
 
-const kept = only === undefined ? new Map<string, Section>() : previousSections();
+const earlier = previousSections();
+const kept = only === undefined ? new Map<string, Section>() : earlier;
 const sections: Section[] = [];
 const skipped: string[] = [];
 for (const s of SECTIONS) {
@@ -1087,10 +1098,17 @@ for (const s of SECTIONS) {
   const t = performance.now();
   try {
     const body = await s.run();
+    const last = earlier.get(s.id);
     sections.push({
       id: s.id,
       title: s.title,
       ...body,
+      ...(last === undefined || last.error !== undefined
+        ? {}
+        : {
+            lines: withBefore(body.lines, last.lines),
+            beforeFrom: { date: last.from!.date, commit: last.from!.commit },
+          }),
       loadBefore: before,
       loadAfter: load(),
       seconds: (performance.now() - t) / 1000,
@@ -1199,6 +1217,12 @@ const md = [
               ]),
           `${quick ? '*Quick run.* ' : ''}${s.about}`,
           '',
+          ...(s.beforeFrom === undefined
+            ? []
+            : [
+                `*before*: the line's ratio in the previous run of this section (${s.beforeFrom.date.slice(0, 16).replace('T', ' ')} UTC, commit ${s.beforeFrom.commit}).`,
+                '',
+              ]),
           `Section: ${s.seconds.toFixed(0)} s, 1-minute load average ${s.loadBefore.toFixed(2)} before and ${s.loadAfter.toFixed(2)} after${
             Object.keys(s.versions).length > 0
               ? `; ${Object.entries(s.versions)

@@ -27,6 +27,8 @@ export interface Line {
   readonly note?: string;
   /** Significant digits of the figures (default 3). */
   readonly digits?: number;
+  /** The same line's ratio in the run this section last came from (see {@link Section.beforeFrom}). */
+  readonly before?: number;
 }
 
 export interface Section {
@@ -46,6 +48,8 @@ export interface Section {
   readonly error?: string;
   /** Set on a section kept from an earlier run by `--only`: that run's date, commit and command. */
   readonly from?: { readonly date: string; readonly commit: string; readonly command: string };
+  /** The earlier run whose ratios are the lines' `before`: its date and commit. */
+  readonly beforeFrom?: { readonly date: string; readonly commit: string };
 }
 
 export function median(values: readonly number[]): number {
@@ -114,16 +118,31 @@ export function figureText(f: Figure, digits = 3): string {
   return `${num(f.median, digits)} (${num(f.min, digits)}-${num(f.max, digits)})`;
 }
 
-/** The markdown table of a section's lines. */
+/**
+ * The lines of a section rerun, each with its ratio in the earlier run of the same section (matched
+ * by name, metric and peer) as `before`. O(lines).
+ */
+export function withBefore(lines: readonly Line[], earlier: readonly Line[]): Line[] {
+  const key = (l: Line) => `${l.name}\u0000${l.metric}\u0000${l.peer?.name ?? ''}`;
+  const old = new Map(earlier.map((l) => [key(l), l.ratio]));
+  return lines.map((l) => {
+    const before = old.get(key(l));
+    return before === undefined ? l : { ...l, before };
+  });
+}
+
+/** The markdown table of a section's lines; a "before" column when any line has one. */
 export function table(lines: readonly Line[]): string {
+  const withBeforeColumn = lines.some((l) => l.before !== undefined);
   const rows = lines.map((l) => {
     const d = l.digits ?? 3;
     const n = l.peer === undefined ? `${l.paretokit.n}` : `${l.paretokit.n} / ${l.peer.figure.n}`;
-    return `| ${l.name} | ${l.metric} | ${figureText(l.paretokit, d)} | ${l.peer?.name ?? '-'} | ${l.peer === undefined ? '-' : figureText(l.peer.figure, d)} | **${ratioText(l.ratio)}** | ${n} | ${l.note ?? ''} |`;
+    const before = withBeforeColumn ? ` ${ratioText(l.before)} |` : '';
+    return `| ${l.name} | ${l.metric} | ${figureText(l.paretokit, d)} | ${l.peer?.name ?? '-'} | ${l.peer === undefined ? '-' : figureText(l.peer.figure, d)} | **${ratioText(l.ratio)}** |${before} ${n} | ${l.note ?? ''} |`;
   });
   return [
-    '| line | metric | ParetoKit median (min-max) | peer | peer median (min-max) | ratio | n | notes |',
-    '|---|---|---:|---|---:|---:|---:|---|',
+    `| line | metric | ParetoKit median (min-max) | peer | peer median (min-max) | ratio |${withBeforeColumn ? ' before |' : ''} n | notes |`,
+    `|---|---|---:|---|---:|---:|${withBeforeColumn ? '---:|' : ''}---:|---|`,
     ...rows,
   ].join('\n');
 }
