@@ -10,6 +10,7 @@ export type { HypervolumeBoxPlotOptions } from './hypervolume-box-plot.js';
 export { hypervolumeBoxPlot } from './hypervolume-box-plot.js';
 export type { LatencyScatterOptions } from './latency-scatter.js';
 export { latencyScatter } from './latency-scatter.js';
+export type { RenderStudyReportOptions } from './render-study-report.js';
 export { renderStudyReport } from './render-study-report.js';
 export type {
   ConfusionMatrix,

@@ -8,6 +8,7 @@ import type { ReportSection, StudyReportInput } from './report-input.js';
 
 const input = studyFixture();
 const html = await renderStudyReport(input);
+const staticHtml = await renderStudyReport(input, { interactive: false });
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
@@ -27,17 +28,100 @@ describe('renderStudyReport', () => {
     }
   });
 
-  it('is self-contained: no scripts, no external URLs, unique ids', () => {
+  it('is self-contained: inline scripts only, no external URLs outside them, unique ids', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|@import|https?:|url\((?!#)/i);
-    expect(html).toContain('<style>');
-    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    const scripts = html.match(/<script[^>]*>[\s\S]*?<\/script>/g)!;
+    // a spec per front scatter, then Vega, vega-embed and the page's own script
+    expect(scripts.map((t) => t.slice(0, t.indexOf('>') + 1))).toEqual([
+      '<script type="application/json" class="vega-spec">',
+      '<script type="application/json" class="vega-spec">',
+      '<script>',
+      '<script>',
+      '<script>',
+    ]);
+    expect(scripts[2]).toMatch(/^<script>\/\*! vega 6\.\d+\.\d+ \(BSD-3-Clause\)/);
+    expect(scripts[3]).toMatch(/^<script>\/\*! vega-embed 7\.\d+\.\d+ \(BSD-3-Clause\)/);
+    for (const script of scripts) expect(script.slice(8, -9)).not.toMatch(/<\/script|sourceMappingURL/i);
+    const page = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
+    expect(page).not.toMatch(/<link|<img|<iframe|\ssrc=|@import|https?:|url\((?!#)/i);
+    expect(page).toContain('<style>');
+    const ids = [...page.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const m of html.matchAll(/(?:url\(#|href="#)([^)"]*)/g)) expect(ids).toContain(m[1]);
+    for (const m of page.matchAll(/(?:url\(#|href="#)([^)"]*)/g)) expect(ids).toContain(m[1]);
+  });
+
+  it('has no scripts at all with interactive: false', () => {
+    expect(staticHtml).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|@import|https?:|url\((?!#)/i);
+    expect(count(staticHtml, /<figure class="plot" data-plot="/g)).toBe(fixtureFigureCount);
+    expect(staticHtml).not.toContain('data-pick');
+    expect(staticHtml.length).toBeLessThan(html.length - 500_000);
   });
 
   it('gives the same HTML for the same input', async () => {
     expect(await renderStudyReport(studyFixture())).toBe(html);
+    expect(await renderStudyReport(studyFixture(), { interactive: false })).toBe(staticHtml);
+  });
+
+  it('titles every chart and names it for assistive technology', () => {
+    const figures = html.match(/<figure class="plot"[\s\S]*?<\/figure>/g)!;
+    for (const figure of figures) {
+      const label = /<div class="chart" role="img" aria-label="([^"]+)">/.exec(figure);
+      expect(label?.[1]?.length).toBeGreaterThan(40);
+      expect(figure).toMatch(/aria-roledescription="title" aria-label="Title text '[^']+'"/);
+    }
+    expect(html).toContain('>Hypervolume per method</text>');
+    expect(html).toContain('>Final fronts: non-zero rate (min) × accuracy (max)</text>');
+    expect(html).toContain('>Inference time against non-zero weights</text>');
+    expect(html).toContain(
+      'aria-label="Scatter plot of 60 front points of 15 runs in non-zero rate (min) × accuracy (max), colour by method (surrogate C-TAEA, C-TAEA 20x5, C-TAEA 10x10), shape by seed; markers: base model."',
+    );
+  });
+
+  it('gives each front scatter a live spec: point ids, tooltips, the pick selection, the matrix panel', () => {
+    const specs = [
+      ...html.matchAll(/<script type="application\/json" class="vega-spec">([^<]*)<\/script>/g),
+    ].map((m) => JSON.parse(m[1]!) as { data: { name: string; values?: Record<string, unknown>[] }[] });
+    expect(specs).toHaveLength(2);
+    const text = JSON.stringify(specs[0]);
+    for (const name of ['"pick_store"', '"pick_tuple"', '"picked_cells_marks"']) expect(text).toContain(name);
+    const points = specs[0]!.data.flatMap((d) => d.values ?? []).filter((v) => 'id' in v && 'o0' in v);
+    expect(points).toHaveLength(60);
+    expect(points[1]).toMatchObject({
+      id: 'p1',
+      method: 'surrogate C-TAEA',
+      seed: '1',
+      s0: '0.56',
+      s1: 'false',
+      s2: '32',
+    });
+    // the tooltip lists method, seed, the objectives, the settings and the metrics by name
+    const tooltip = /"name":"points_marks".*?"tooltip":\{"signal":"((?:[^"\\]|\\.)*)"/.exec(text)![1]!;
+    const keys = [...JSON.parse(`"${tooltip}"`).matchAll(/"([^"]+)": isValid\(datum\["(\w+)"\]\)/g)];
+    expect(keys.map((m) => `${m[1]}=${m[2]}`)).toEqual([
+      'method=method',
+      'seed=seed',
+      'non-zero rate (min)=o0',
+      'accuracy (max)=o1',
+      'pruneRate=s0',
+      'quantize=s1',
+      'bits=s2',
+      'testSeconds=m0',
+      'macroF1=m1',
+    ]);
+    const matrices = specs[0]!.data.flatMap((d) => d.values ?? []).filter((v) => 'c' in v);
+    expect(matrices).toHaveLength(60);
+    expect(matrices[0]).toMatchObject({ id: 'p0', l: ['0', '1', '2', '3', '4'] });
+  });
+
+  it('keeps user text in a spec from closing its script element', async () => {
+    const section = input.sections[0]!;
+    const evil = '</script><script>alert(1)</script>';
+    const runs = section.runs.map((r, k) => (k === 0 ? { ...r, method: evil } : r));
+    const out = await renderStudyReport({ ...input, sections: [{ ...section, runs }] });
+    expect(out).not.toContain('<script>alert');
+    const spec = /<script type="application\/json" class="vega-spec">([^<]*)<\/script>/.exec(out)!;
+    expect(spec[1]).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(1)');
+    expect(JSON.stringify(JSON.parse(spec[1]!))).toContain(evil);
   });
 
   it('has the hypervolume table, Friedman with Iman-Davenport, and the Dunn pairs highlighted', () => {
@@ -63,7 +147,9 @@ describe('renderStudyReport', () => {
     expect(table).toContain(
       '<th>pruneRate</th><th>quantize</th><th>bits</th><th class="num">testSeconds</th>',
     );
-    expect(count(table, /<tr>/g)).toBe(1 + 3);
+    expect(count(table, /<tr[ >]/g)).toBe(1 + 3);
+    // rows that are front points carry the point's id (run k, second point: p(4k + 1))
+    expect([...table.matchAll(/<tr data-point="(p\d+)">/g)].map((m) => m[1])).toEqual(['p1', 'p5', 'p9']);
   });
 
   it('leaves out the optional parts that are not given', async () => {
@@ -121,7 +207,7 @@ describe('renderStudyReport', () => {
       ],
       notes: [evil],
     });
-    expect(escaped).not.toContain('<script');
+    expect(escaped).not.toContain('<script>alert');
     expect(escaped).not.toContain('"x")<');
     expect(count(escaped, /&lt;script&gt;alert\(/g)).toBeGreaterThan(15);
   });
@@ -196,6 +282,15 @@ describe('renderStudyReport', () => {
       }),
     ).rejects.toThrow('overall.dunn.pairs[0].j: expected a method index from 0 to 2, got 3.');
     await expect(renderStudyReport(withSection({ runs: [] }))).rejects.toThrow('expected at least one run');
+    const point = section.runs[1]!.front[0]!;
+    const badMatrix = { ...point, confusionMatrix: { ...point.confusionMatrix!, counts: [[1, 2]] } };
+    await expect(
+      renderStudyReport(
+        withSection({ runs: [section.runs[0]!, { ...section.runs[1]!, front: [badMatrix] }] }),
+      ),
+    ).rejects.toThrow(
+      'sections[0] ("RetinaMNIST").runs[1] ("surrogate C-TAEA", seed 2).front[0].confusionMatrix.counts: expected 5 rows',
+    );
   });
 
   it('shows NaN statistics as n/a instead of failing', async () => {

@@ -13,6 +13,11 @@ export interface FrontPoint {
   readonly settings: Readonly<Record<string, string | number | boolean>>;
   /** Extra measurements, e.g. `testAccuracy`, `testSeconds`, `nonZeroRate`, `macroF1`. */
   readonly metrics?: Readonly<Record<string, number>>;
+  /**
+   * This model's confusion matrix (e.g. on the test split): the live report shows it when the
+   * point is clicked on the front scatter.
+   */
+  readonly confusionMatrix?: ConfusionMatrix;
 }
 
 /** One run (method and seed) of a section: its hypervolume and its final front. */

@@ -12,7 +12,7 @@ export function jitter(...keys: number[]): number {
   return (h % 10_000) / 10_000;
 }
 
-function runs(dataset: number, baseAccuracy: number): RunSummary[] {
+function runs(dataset: number, baseAccuracy: number, labels: readonly string[]): RunSummary[] {
   return methods.flatMap((method, mi) =>
     seeds.map((seed) => {
       const front = [0, 1, 2, 3].map((p) => {
@@ -27,6 +27,15 @@ function runs(dataset: number, baseAccuracy: number): RunSummary[] {
             bits: p % 2 === 0 ? 8 : 32,
           },
           metrics: { testSeconds: 30 * rate + 2, macroF1: accuracy - 0.1 },
+          confusionMatrix: {
+            title: `${method}, seed ${seed}, point ${p + 1}: test split`,
+            labels,
+            counts: labels.map((_, i) =>
+              labels.map((_, j) =>
+                i === j ? 30 + 5 * i + p : Math.floor(10 * jitter(dataset, mi, seed, p, i, j)),
+              ),
+            ),
+          },
         };
       });
       return {
@@ -76,7 +85,7 @@ function section(
   reference: number,
   labels: string[],
 ): ReportSection {
-  const all = runs(dataset, baseAccuracy);
+  const all = runs(dataset, baseAccuracy, labels);
   const confusion = (diagonal: number) =>
     labels.map((_, i) =>
       labels.map((_, j) => (i === j ? diagonal + 5 * i : Math.floor(12 * jitter(dataset, i, j)))),

@@ -1,5 +1,6 @@
 import type {
   ConfusionMatrix,
+  FrontPoint,
   LatencyPoint,
   ReportSection,
   StudyReportInput,
@@ -26,16 +27,52 @@ function statistics(tests: StudyTests | undefined): StudyStatistics | undefined 
     : { friedman: tests.friedman, dunn: tests.dunn, methods: tests.methods };
 }
 
-function metrics(test: MeasurementSummary | undefined): Record<string, number> | undefined {
-  return test === undefined
-    ? undefined
-    : {
-        testAccuracy: test.accuracy,
-        testMacroF1: test.macroF1,
-        testSeconds: test.inferenceSeconds,
-        nonZeroRate: test.nonZeroRate,
-        sizeMB: test.sizeBytes / 1e6,
-      };
+/**
+ * A compressed model's test-split measurements for the table and the report's tooltip; `speedup`
+ * is the base model's test time over this model's (as measured during the runs, one pass each:
+ * the side-by-side timings of the picks are in the notes).
+ */
+function metrics(
+  test: MeasurementSummary | undefined,
+  base: MeasurementSummary | undefined,
+): Record<string, number> | undefined {
+  if (test === undefined) return undefined;
+  const speedup =
+    base !== undefined && base.inferenceSeconds > 0 && test.inferenceSeconds > 0
+      ? base.inferenceSeconds / test.inferenceSeconds
+      : undefined;
+  return {
+    testAccuracy: test.accuracy,
+    testMacroF1: test.macroF1,
+    testSeconds: test.inferenceSeconds,
+    ...(speedup === undefined ? {} : { speedup }),
+    nonZeroRate: test.nonZeroRate,
+    sizeMB: test.sizeBytes / 1e6,
+  };
+}
+
+/** What the report shows of a front model measured on the test split: metrics and confusion matrix. */
+function measured(
+  e: FrontEntry,
+  method: string,
+  seed: number,
+  base: RunRecord['base'],
+): Pick<FrontPoint, 'metrics' | 'confusionMatrix'> {
+  if (e.test === undefined) return {};
+  const { confusion } = e.test;
+  const labels = confusion.map((_, i) => base?.classNames?.[i] ?? String(i));
+  return {
+    metrics: metrics(e.test, base?.test)!,
+    ...(confusion.length === 0 || confusion.some((row) => row.length !== confusion.length)
+      ? {}
+      : {
+          confusionMatrix: {
+            title: `${method}, seed ${seed}, test split (accuracy ${e.test.accuracy.toFixed(4)})`,
+            labels,
+            counts: confusion,
+          },
+        }),
+  };
 }
 
 /** The compressed model of a problem's runs with the highest selection-split accuracy (then lowest f1). */
@@ -152,6 +189,7 @@ export function studyReportInput(config: StudyConfig, summary: StudySummary): St
   const sections: ReportSection[] = summary.problems.map((p) => {
     const spec = config.problems.find((q) => problemLabel(q) === p.problem)!;
     const records = summary.records.filter((r) => r.problem === p.problem);
+    const base = records.find((r) => r.base !== undefined)?.base;
     const stats = statistics(p.tests);
     const skipped = 'skipped' in p.tests ? ` Friedman and Dunn tests not run: ${p.tests.skipped}.` : '';
     return {
@@ -168,7 +206,7 @@ export function studyReportInput(config: StudyConfig, summary: StudySummary): St
         front: r.front.map((e) => ({
           objectives: e.objectives,
           settings: e.settings,
-          ...(e.test === undefined ? {} : { metrics: metrics(e.test)! }),
+          ...measured(e, r.method, r.seed, base),
         })),
       })),
       nonDominated: p.nonDominated.map((e) => ({
@@ -176,7 +214,7 @@ export function studyReportInput(config: StudyConfig, summary: StudySummary): St
         seed: e.seed,
         objectives: e.objectives,
         settings: e.settings,
-        ...(e.test === undefined ? {} : { metrics: metrics(e.test)! }),
+        ...(e.test === undefined ? {} : { metrics: metrics(e.test, base?.test)! }),
       })),
       ...(stats === undefined ? {} : { statistics: stats }),
       ...(spec.type === 'compression'

@@ -1,3 +1,4 @@
+import type { Spec as VegaSpec } from 'vega';
 import * as vega from 'vega';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
@@ -54,13 +55,21 @@ const quiet = vega.logger(vega.Error);
  * gives the same string. A page holding several SVGs renumbers them again with distinct prefixes.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const compiled = compile(spec, { config: theme, logger: quiet }).spec;
+  const compiled = compileSpec(spec);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
     return renumberIds(await view.toSVG(), 'plot');
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * A Vega-Lite spec compiled to Vega with the package theme: what {@link renderSvg} draws, and
+ * what the report's live views run in the browser (so the page needs no Vega-Lite compiler).
+ */
+export function compileSpec(spec: TopLevelSpec): VegaSpec {
+  return compile(spec, { config: theme, logger: quiet }).spec;
 }
 
 /** Renames every `id="..."` of an SVG string and its `url(#...)` / `href="#..."` references. */

@@ -23,6 +23,10 @@ section.study-section, section.overall, section.notes { background: #fff; border
 table.ranks, table.dunn { align-self: flex-start; }
 figure.plot { margin: 0; display: inline-block; max-width: 100%; }
 figure.plot svg { display: block; max-width: 100%; height: auto; }
+figure.plot .chart { max-width: 100%; overflow-x: auto; }
+.pick-status { font-size: 12.5px; color: #8a5a00; margin: 2px 0 0; min-height: 0; }
+.pick-status:empty { display: none; }
+tr.picked td { background: #ffe8a3 !important; font-weight: 600; }
 figcaption { font-size: 12.5px; color: #57606a; margin-top: 4px; max-width: 560px; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0 10px; }

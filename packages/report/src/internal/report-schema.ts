@@ -76,28 +76,6 @@ export const objectivesSchema = (min = 2) =>
     params: { hint: 'The front scatter plots the first two objectives.' },
   });
 
-const frontPoint = (m: number) =>
-  z.object(
-    { objectives: objectiveValues(m), settings, metrics: metrics.optional() },
-    { error: 'a front point object' },
-  );
-
-/** Runs; with `m`, also every front point's objectives (one value per objective). */
-export const runsSchema = cached((m?: number) =>
-  array(
-    z.object(
-      {
-        method: text,
-        seed: finite,
-        hypervolume: finite,
-        evaluations: z.int({ error: 'a non-negative integer' }).min(0, { error: 'a non-negative integer' }),
-        front: m === undefined ? array(z.unknown()) : array(frontPoint(m)),
-      },
-      { error: 'a run summary object' },
-    ),
-  ),
-);
-
 export const markersSchema = cached((m: number) =>
   array(
     z.object(
@@ -162,6 +140,33 @@ export const confusionMatrixSchema = z
         i,
       ]);
   });
+
+const frontPoint = (m: number) =>
+  z.object(
+    {
+      objectives: objectiveValues(m),
+      settings,
+      metrics: metrics.optional(),
+      confusionMatrix: confusionMatrixSchema.optional(),
+    },
+    { error: 'a front point object' },
+  );
+
+/** Runs; with `m`, also every front point's objectives (one value per objective). */
+export const runsSchema = cached((m?: number) =>
+  array(
+    z.object(
+      {
+        method: text,
+        seed: finite,
+        hypervolume: finite,
+        evaluations: z.int({ error: 'a non-negative integer' }).min(0, { error: 'a non-negative integer' }),
+        front: m === undefined ? array(z.unknown()) : array(frontPoint(m)),
+      },
+      { error: 'a run summary object' },
+    ),
+  ),
+);
 
 export const solutionRowsSchema = cached((m: number) =>
   array(
