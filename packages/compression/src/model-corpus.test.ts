@@ -10,19 +10,24 @@
 import { toMatrix } from '@paretokit/problem';
 import { CORPUS_DATA, modelCorpus } from '@paretokit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelStatistics } from './channel-statistics.js';
 import { compressionProblem } from './compression-problem.js';
+import { countFlops } from './count-flops.js';
 import { evaluateModel, type ModelEvaluation } from './evaluate-model.js';
 import { type ChannelSkipReason, findChannelSets } from './find-channel-sets.js';
 import { findLayers } from './find-layers.js';
 import { graphSidecar } from './graph-sidecar.js';
+import { cuttableFlopsShare } from './internal/channel-cut-flops.js';
 import { attrInt } from './internal/tensors.js';
 import { loadMedMNIST, type MedMNISTDataset } from './load-medmnist.js';
 import { loadOnnx } from './load-onnx.js';
+import { measureLatency } from './measure-latency.js';
 import { type ModelSidecar, readSidecar } from './model-sidecar.js';
 import type { OnnxModel } from './onnx-types.js';
 import { type ModelInputs, prepareInputs } from './prepare-inputs.js';
 import { pruneChannels } from './prune-channels.js';
 import { quantizeModel } from './quantize-model.js';
+import { saveOnnxSync } from './save-onnx.js';
 
 /** What each architecture is expected to leave alone. */
 interface Expectation {
@@ -32,6 +37,8 @@ interface Expectation {
   readonly float: readonly string[];
   /** Least top-1 agreement of int8 (no pruning) with fp32 on the test split. */
   readonly agreement: number;
+  /** Largest accuracy drop of a 25 % channel cut + int8 through the structured problem. Default 0.1. */
+  readonly structuredDrop?: number;
 }
 
 const EXPECTED: Record<string, Expectation> = {
@@ -39,13 +46,14 @@ const EXPECTED: Record<string, Expectation> = {
   // ONNX Runtime's own quantize_static (QDQ, per channel, MinMax, same 100 images) agrees on 0.84
   // of this model's test images too (onnxruntime 1.32): MobileNetV2's depthwise layers are known to
   // be int8-sensitive (Nagel et al. 2019, "Data-Free Quantization"), and RetinaMNIST's margins small.
-  'mobilenetv2-small': {
-    uncut: ['grouped-conv@Conv', 'residual@Add', 'unsupported-op@GlobalAveragePool'],
-    float: [],
-    agreement: 0.8,
-  },
+  // Depthwise Convs and GlobalAveragePool -> Flatten -> Gemm are followed: only the trunk stays.
+  // Cutting 25 % of every expand block's channels (through the depthwise Convs), without retraining,
+  // costs it 13 points (0.4975 -> 0.370 with int8; 0.378 fp32 with reconstruction + least-squares,
+  // 0.443 with activation + mean: the cut model equals the masked original on all 400 test images).
+  'mobilenetv2-small': { uncut: ['residual@Add'], float: [], agreement: 0.8, structuredDrop: 0.2 },
+  // Flattens of an H x W map are followed only with findChannelSets(model, { spatialFlatten: true }).
   'vgg-small': { uncut: ['unsupported-op@Flatten'], float: [], agreement: 0.9 },
-  'keras-nhwc': { uncut: ['unsupported-op@Transpose'], float: ['Softmax'], agreement: 0.9 },
+  'keras-nhwc': { uncut: ['unsupported-op@Reshape'], float: ['Softmax'], agreement: 0.9 },
 };
 
 /** One row of the summary printed at the end. */
@@ -196,7 +204,7 @@ describe.skipIf(models === undefined)('the model corpus', () => {
       const m = await problem.measure({ fractions: new Array(problem.stages).fill(0.25), quantize: true });
       const structuredSeconds = seconds(t0);
       expect(m.channels.some((c) => c.after < c.before)).toBe(true);
-      expect(m.accuracy).toBeGreaterThanOrEqual(base.accuracy - 0.1);
+      expect(m.accuracy).toBeGreaterThanOrEqual(base.accuracy - (expected.structuredDrop ?? 0.1));
       expect(m.warnings).toEqual([
         ...pruned.warnings,
         ...expected.float.map((op) => expect.stringContaining(op)),
@@ -205,6 +213,48 @@ describe.skipIf(models === undefined)('the model corpus', () => {
         `  ${''.padEnd(26)} structured: ${found.sets.length} channel sets in ${found.stages} stage(s), ` +
           `${found.skipped.length} Conv(s) uncut; 25 % cut + int8: accuracy ${m.accuracy.toFixed(3)}, ` +
           `relative latency ${m.f1.toFixed(2)}, FLOPs ${m.relativeFlops.toFixed(3)} (${structuredSeconds.toFixed(2)} s)`,
+      );
+    });
+
+    it('follows depthwise Convs and flattens: more channel sets, more FLOPs cuttable, a 50 % cut runs', async () => {
+      const flops = await countFlops(model);
+      const found = findChannelSets(model);
+      const spatial = findChannelSets(model, { spatialFlatten: true });
+      // What the rewrite cut before it followed depthwise Convs, global pools, flattens and Transposes.
+      const legacy = {
+        ...found,
+        sets: found.sets.filter(
+          (s) => s.channelwise.length === 0 && s.consumers.every((c) => c.dense === undefined),
+        ),
+      };
+      const shares = [legacy, found, spatial].map((a) => cuttableFlopsShare(flops, a));
+      expect(shares[1]).toBeGreaterThanOrEqual(shares[0]!);
+      expect(shares[2]).toBeGreaterThanOrEqual(shares[1]!);
+      if (entry.arch === 'mobilenetv2-small') {
+        expect(found.sets.filter((s) => s.channelwise.length > 0).length).toBeGreaterThanOrEqual(5);
+        expect(found.sets.some((s) => s.consumers.some((c) => c.dense?.positions === 1))).toBe(true);
+        expect(shares[1]).toBeGreaterThan(shares[0]! + 0.3);
+      }
+      if (entry.arch === 'vgg-small' || entry.arch === 'keras-nhwc') {
+        expect(spatial.skipped).toEqual([]);
+        expect(spatial.sets.length).toBe(found.sets.length + 1);
+      }
+      const statistics = await channelStatistics(model, calibration, spatial.sets);
+      const halve = (criterion: 'reconstruction' | 'activation', repair: 'least-squares' | 'mean') =>
+        pruneChannels(model, { fractions: 0.5, analysis: spatial, criterion, repair, statistics });
+      const pruned = await halve('reconstruction', 'least-squares');
+      const cut = await evaluateModel(pruned.model, test, io);
+      expect(cut.predictions).toHaveLength(test.count);
+      const byActivation = await evaluateModel((await halve('activation', 'mean')).model, test, io);
+      const timing = { batchSize: 32, runs: 7, warmup: 2, inputName: io.inputName };
+      const before = await measureLatency(saveOnnxSync(model), test, timing);
+      const after = await measureLatency(saveOnnxSync(pruned.model), test, timing);
+      summary.push(
+        `  ${''.padEnd(26)} channel sets ${legacy.sets.length} -> ${found.sets.length} ` +
+          `(${spatial.sets.length} with spatialFlatten); FLOPs cuttable ${shares.map((v) => v.toFixed(3)).join(' -> ')}; ` +
+          `50 % cut: accuracy ${cut.accuracy.toFixed(4)} (reconstruction + least-squares), ` +
+          `${byActivation.accuracy.toFixed(4)} (activation + mean), base ${base.accuracy.toFixed(4)}; ` +
+          `latency ${(after.seconds * 1000).toFixed(2)} ms vs ${(before.seconds * 1000).toFixed(2)} ms (batch 32)`,
       );
     });
   });

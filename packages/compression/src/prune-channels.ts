@@ -5,10 +5,11 @@ import { type ChannelRepair, conditionalVariances, repairConsumer } from './inte
 
 export type { ChannelRepair } from './internal/channel-repair.js';
 
+import { readConsumerWeight, writeConsumerWeight } from './internal/consumer-weight.js';
 import { cloneModelShallow } from './internal/graph.js';
 import { InitializerTable, sliceAxis } from './internal/initializer-table.js';
-import { shapeSize } from './internal/tensors.js';
-import type { GraphProto, OnnxModel } from './onnx-types.js';
+import { intAttr, makeTensor } from './internal/tensors.js';
+import { DataType, type GraphProto, type OnnxModel } from './onnx-types.js';
 
 /** How channels are ranked before the least important are cut. */
 export type ChannelCriterion = 'l1' | 'l2' | 'activation' | 'contribution' | 'reconstruction';
@@ -27,7 +28,9 @@ export interface PruneChannelsOptions {
    * `none` (default) drops them; `mean` replaces each by its mean activation, folded into the
    * consumer's bias; `least-squares` replaces each, at every position, by its least-squares
    * prediction from the kept channels (calibration covariance), folded into the consumer's weights
-   * at every kernel tap and its bias (exact for 1x1 kernels; for larger ones except at padding).
+   * at every kernel tap (a dense consumer: at every flattened position) and its bias (exact for
+   * 1x1 kernels and dense layers; for larger kernels except at padding). Depthwise Convs on the way
+   * just lose their channels; the Conv after them is the one repaired.
    */
   readonly repair?: ChannelRepair;
   /** From {@link channelStatistics} on the same model. */
@@ -148,9 +151,8 @@ function reconstruction(set: ChannelSet, inits: InitializerTable, stats: Channel
 function consumerNorms(set: ChannelSet, inits: InitializerTable): Float64Array {
   const norm = new Float64Array(set.channels);
   for (const consumer of set.consumers) {
-    const { values, dims } = inits.read(consumer.weight);
-    const per = shapeSize(dims.slice(2));
-    for (let o = 0; o < dims[0]!; o++) {
+    const { values, outs, per } = readConsumerWeight(inits, consumer, set.channels);
+    for (let o = 0; o < outs; o++) {
       for (let c = 0; c < set.channels; c++) {
         for (let i = (o * set.channels + c) * per, end = i + per; i < end; i++) norm[c]! += values[i]! ** 2;
       }
@@ -170,7 +172,28 @@ function topIndices(score: Float64Array, count: number): Int32Array {
   return Int32Array.from(order.slice(0, count)).sort();
 }
 
-/** Cuts one set down to the `keep` channels: producer, BatchNorms, consumers (repaired or sliced). */
+/** Keeps the `keep` slices of axis 0 of a weight and of its 1-D parameters (bias, BatchNorm's four). */
+function cutOutputs(
+  inits: InitializerTable,
+  weight: string,
+  params: readonly (string | undefined)[],
+  keep: Int32Array,
+) {
+  const w = inits.read(weight);
+  inits.set(weight, sliceAxis(w.values, w.dims, 0, keep), [keep.length, ...w.dims.slice(1)]);
+  for (const param of params) {
+    if (param !== undefined) {
+      const p = inits.read(param);
+      inits.set(param, sliceAxis(p.values, p.dims, 0, keep), [keep.length]);
+    }
+  }
+}
+
+/**
+ * Cuts one set down to the `keep` channels: producer, BatchNorms, depthwise Convs on the way (their
+ * group becomes the kept count), flattening Reshapes' target widths, and the consumers (repaired,
+ * or sliced: a dense consumer loses every feature of a cut channel).
+ */
 async function cutSet(
   graph: GraphProto,
   inits: InitializerTable,
@@ -179,27 +202,30 @@ async function cutSet(
   repair: ChannelRepair,
   stats: ChannelStats | undefined,
 ): Promise<void> {
-  const producer = inits.read(set.weight);
-  inits.set(set.weight, sliceAxis(producer.values, producer.dims, 0, keep), [
-    keep.length,
-    ...producer.dims.slice(1),
-  ]);
-  const params = [set.bias, ...set.batchNorms.flatMap((i) => graph.node![i]!.input!.slice(1, 5))];
-  for (const param of params) {
-    if (param !== undefined) {
-      inits.set(param, sliceAxis(inits.read(param).values, [set.channels], 0, keep), [keep.length]);
-    }
+  const norms = set.batchNorms.flatMap((i) => graph.node![i]!.input!.slice(1, 5));
+  cutOutputs(inits, set.weight, [set.bias, ...norms], keep);
+  for (const conv of set.channelwise) {
+    cutOutputs(inits, conv.weight, [conv.bias], keep);
+    const node = graph.node![conv.nodeIndex]!;
+    const attribute = (node.attribute ?? []).map((a) =>
+      a.name === 'group' ? intAttr('group', keep.length) : a,
+    );
+    graph.node![conv.nodeIndex] = { ...node, attribute };
+  }
+  for (const reshape of set.reshapes) {
+    const node = graph.node![reshape.nodeIndex]!;
+    const name = `${node.name || `reshape${reshape.nodeIndex}`}__channels_shape`;
+    const shape = BigInt64Array.from([BigInt(reshape.shape[0]!), BigInt(keep.length * reshape.positions)]);
+    graph.initializer!.push(makeTensor(name, DataType.INT64, [2], shape));
+    graph.node![reshape.nodeIndex] = { ...node, input: [node.input![0]!, name] };
   }
   for (const consumer of set.consumers) {
     if (repair === 'none') {
-      const w = inits.read(consumer.weight);
-      inits.set(consumer.weight, sliceAxis(w.values, w.dims, 1, keep), [
-        w.dims[0]!,
-        keep.length,
-        ...w.dims.slice(2),
-      ]);
+      const w = readConsumerWeight(inits, consumer, set.channels);
+      const values = sliceAxis(w.values, [w.outs, w.ins, w.per], 1, keep);
+      writeConsumerWeight(inits, consumer, { ...w, values, ins: keep.length });
     } else {
-      await repairConsumer(graph, inits, consumer, keep, stats!, repair);
+      await repairConsumer(graph, inits, consumer, set.channels, keep, stats!, repair);
     }
   }
 }
@@ -249,10 +275,12 @@ export function keptChannels(channels: number, fraction: number, multiple = 1): 
 
 /**
  * Structured channel pruning as a graph rewrite: for every channel set of {@link findChannelSets}
- * (a Conv whose output channels only ungrouped Convs read, through channel-wise ops), removes the
- * least important `fraction` of its output channels from the producer's weight and bias, the
- * BatchNormalizations on the way and the input channels of every consumer, so the file and the work
- * really shrink. Residual-join channels and anything unsafe stay as they are (see
+ * (a Conv whose output channels only ungrouped Convs, or a Gemm / MatMul behind a flatten, read,
+ * through channel-wise ops), removes the least important `fraction` of its output channels from the
+ * producer's weight and bias, the BatchNormalizations and depthwise Convs on the way (their `group`
+ * becomes the kept count), the width a flattening Reshape names, and the input channels of every
+ * consumer (a dense layer loses every feature of a cut channel), so the file and the work really
+ * shrink. Residual-join channels and anything unsafe stay as they are (see
  * {@link findChannelSets}; `warnings` names each unsafe node). Input and output signature are
  * unchanged; shape annotations of the cut values are dropped. O(weights + C log C per set).
  *

@@ -1,10 +1,10 @@
 import type { ChannelStats } from '../channel-statistics.js';
 import type { ChannelConsumer } from '../find-channel-sets.js';
 import type { GraphProto } from '../onnx-types.js';
+import { attachBias, readConsumerWeight, writeConsumerWeight } from './consumer-weight.js';
 import { type InitializerTable, sliceAxis } from './initializer-table.js';
 import { ortMatmul } from './ort-matmul.js';
 import { choleskyInPlace, choleskySolveInPlace } from './solve-spd.js';
-import { shapeSize } from './tensors.js';
 
 /** How a consumer makes up for the channels it no longer reads. */
 export type ChannelRepair = 'none' | 'mean' | 'least-squares';
@@ -51,25 +51,27 @@ function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Floa
 }
 
 /**
- * Rewrites one consumer Conv for the kept input channels. `mean`: each cut channel is replaced by
- * its mean activation, folded into the bias (`b += sum_k W[:, c, k] x mean_c`). `least-squares`
- * each cut channel is replaced at every position by its
- * least-squares prediction from the kept channels at that position, `a_D ~ mean_D + Q (a_S -
- * mean_S)`, folded into the kept weights of every kernel tap (`W_S[:, :, t] += W_D[:, :, t] Q`) and
- * the bias (`b += sum_t W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels, and for larger
- * ones except where the kernel overlaps zero padding. O(O x |D| x |S| x taps).
+ * Rewrites one consumer (a Conv, or a dense layer behind a flatten, seen as [outputs, channels,
+ * taps]: see `readConsumerWeight`) for the kept input channels of `channels`. `mean`: each cut
+ * channel is replaced by its mean activation, folded into the bias (`b += sum_k W[:, c, k] x
+ * mean_c`). `least-squares`: each cut channel is replaced at every position by its least-squares
+ * prediction from the kept channels at that position, `a_D ~ mean_D + Q (a_S - mean_S)`, folded
+ * into the kept weights of every tap (`W_S[:, :, t] += W_D[:, :, t] Q`) and the bias (`b += sum_t
+ * W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels and dense layers (a tap is then one
+ * position of the flattened map, as the calibration statistics pool over positions), and for larger
+ * kernels except where they overlap zero padding. A consumer without a bias gets one (a MatMul
+ * becomes a Gemm). O(O x |D| x |S| x taps).
  */
 export async function repairConsumer(
   graph: GraphProto,
   inits: InitializerTable,
   consumer: ChannelConsumer,
+  channels: number,
   keep: Int32Array,
   stats: ChannelStats,
   repair: Exclude<ChannelRepair, 'none'>,
 ): Promise<void> {
-  const { values: w, dims } = inits.read(consumer.weight);
-  const [outs, ins] = [dims[0]!, dims[1]!];
-  const per = shapeSize(dims.slice(2));
+  const { values: w, outs, ins, per } = readConsumerWeight(inits, consumer, channels);
   const kept = new Set(keep);
   const cut = Int32Array.from({ length: ins }, (_, c) => c).filter((c) => !kept.has(c));
   const q =
@@ -82,8 +84,9 @@ export async function repairConsumer(
     return v;
   });
   const name = consumer.bias ?? `${consumer.weight}__repair_bias`;
+  const biasDims = consumer.bias === undefined ? [outs] : inits.read(name).dims;
   const bias = consumer.bias === undefined ? new Float32Array(outs) : inits.read(name).values;
-  const sliced = sliceAxis(w, dims, 1, keep);
+  const sliced = sliceAxis(w, [outs, ins, per], 1, keep);
   const k = keep.length;
   // Rows (o, t) of the cut channels' weights, one column per cut channel.
   const cutWeights = new Float32Array(outs * per * cut.length);
@@ -110,12 +113,9 @@ export async function repairConsumer(
       }
     }
   }
-  inits.set(consumer.weight, sliced, [outs, keep.length, ...dims.slice(2)]);
-  inits.set(name, bias, [outs]);
-  if (consumer.bias === undefined) {
-    const node = graph.node![consumer.nodeIndex]!;
-    graph.node![consumer.nodeIndex] = { ...node, input: [node.input![0]!, node.input![1]!, name] };
-  }
+  writeConsumerWeight(inits, consumer, { values: sliced, outs, ins: k, per });
+  inits.set(name, bias, biasDims);
+  if (consumer.bias === undefined) attachBias(graph, consumer, name);
 }
 
 const conditionalCache = new WeakMap<ChannelStats, Float64Array>();
