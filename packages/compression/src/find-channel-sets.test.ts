@@ -226,8 +226,9 @@ describe('findChannelSets through depthwise Convs, Transposes and flattens', () 
     }
   });
 
-  it('leaves a spatial flatten by default and a channel multiplier > 1, naming the node', () => {
-    const spatial = findChannelSets(mobileBlock({ tail: 'nhwc' }));
+  it('leaves a spatial flatten with spatialFlatten: false and a channel multiplier > 1, naming the node', () => {
+    expect(findChannelSets(mobileBlock({ tail: 'nhwc' })).skipped).toEqual([]);
+    const spatial = findChannelSets(mobileBlock({ tail: 'nhwc' }), { spatialFlatten: false });
     expect(spatial.skipped.map((s) => [s.producer, s.reason, s.at])).toEqual([
       ['project', 'unsupported-op', 'flatten'],
     ]);

@@ -55,8 +55,8 @@ export interface FlattenReshape {
 export interface FindChannelSetsOptions {
   /**
    * Also follow a Flatten (or Reshape to [N, K]) of a map with several positions per channel (a
-   * VGG's or a Keras model's flatten of H x W x C) into the dense layer after it. Default false:
-   * only a flatten after a global pool (one position per channel) is followed.
+   * VGG's or a Keras model's flatten of H x W x C) into the dense layer after it. Default true;
+   * false follows only a flatten after a global pool (one position per channel).
    */
   readonly spatialFlatten?: boolean;
 }
@@ -189,7 +189,7 @@ function stagesOf(g: ChannelGraph): number[] {
  * parameters, depthwise Convs (group = C_in = C_out: cut channel for channel, in MobileNet's
  * expand -> depthwise -> project blocks) and Transposes (the channel axis moves with the perm, as in
  * Keras-converted NHWC graphs). A flatten is followed after a global pool (one feature per
- * channel), or of an H x W map with `options.spatialFlatten` (channel c owns H x W features: c x HW
+ * channel), or of an H x W map unless `options.spatialFlatten` is false (channel c owns H x W features: c x HW
  * + p for NCHW, p x C + c after a Transpose to NHWC). A depthwise Conv is not a producer of its own
  * (its channels are its input's). Channels that feed a residual join (an Add of two computed
  * tensors) are **left alone**: cutting them would have to change every member of the join at once,
@@ -201,7 +201,7 @@ function stagesOf(g: ChannelGraph): number[] {
  *
  * @example
  * const found = findChannelSets(tinyCnn());
- * [found.sets.length, found.skipped[0].reason, findChannelSets(tinyCnn(), { spatialFlatten: true }).sets.length] // => [0, 'unsupported-op', 1]
+ * [found.sets.length, findChannelSets(tinyCnn(), { spatialFlatten: false }).skipped[0].reason] // => [1, 'unsupported-op']
  */
 export function findChannelSets(model: OnnxModel, options: FindChannelSetsOptions = {}): ChannelAnalysis {
   const g = indexChannelGraph(model);

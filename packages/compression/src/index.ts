@@ -34,6 +34,10 @@ export type {
   ChannelConsumer,
   ChannelSet,
   ChannelSkipReason,
+  ChannelwiseConv,
+  DenseLayout,
+  FindChannelSetsOptions,
+  FlattenReshape,
   SkippedChannels,
 } from './find-channel-sets.js';
 export { findChannelSets } from './find-channel-sets.js';

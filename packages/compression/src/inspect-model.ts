@@ -55,7 +55,7 @@ async function sizeOf(source: string | Uint8Array | OnnxModel, model: OnnxModel)
  * @example
  * const report = await inspectModel(tinyCnn({ hidden: 4 }));
  * [report.sidecar.classes, report.layers, report.opCounts.Conv] // => [3, { conv: 3, linear: 1 }, 3]
- * report.channels // => { sets: 2, stages: 1, skipped: { 'unsupported-op': 1 } }
+ * report.channels // => { sets: 3, stages: 1, skipped: {} }
  */
 export async function inspectModel(source: string | Uint8Array | OnnxModel): Promise<ModelInspection> {
   const model = typeof source === 'object' && 'proto' in source ? source : await loadOnnx(source);

@@ -27,12 +27,18 @@ async function logits(model: OnnxModel, n = 5, seed = 4): Promise<Float32Array> 
   return out.logits!.data as Float32Array;
 }
 
+/**
+ * The channel sets of the Conv chains these tests are about (the flatten into the dense layer, and
+ * its own oracle, are tested in find-channel-sets.test.ts).
+ */
+const convChains = (model: OnnxModel) => findChannelSets(model, { spatialFlatten: false });
+
 /** The oracle of a cut: the original model with the consumers' weights on every cut channel set to 0. */
 function zeroedConsumers(model: OnnxModel, kept: Map<string, readonly number[]>): OnnxModel {
   const graph = model.proto.graph!;
   const initializer = [...graph.initializer!];
   const index = new Map(initializer.map((t, i) => [t.name!, i]));
-  for (const set of findChannelSets(model).sets) {
+  for (const set of convChains(model).sets) {
     const keep = new Set(kept.get(set.producer)!);
     for (const consumer of set.consumers) {
       const t = initializer[index.get(consumer.weight)!]!;
@@ -51,7 +57,7 @@ function zeroedConsumers(model: OnnxModel, kept: Map<string, readonly number[]>)
 
 describe('findChannelSets', () => {
   it('finds the Conv -> Relu -> Conv chains, and leaves residual joins alone without a warning', async () => {
-    const chain = findChannelSets(tinyCnn({ hidden: 8 }));
+    const chain = convChains(tinyCnn({ hidden: 8 }));
     expect(
       chain.sets.map((s) => [s.producer, s.channels, s.consumed, s.consumers.map((c) => c.node)]),
     ).toEqual([
@@ -67,10 +73,14 @@ describe('findChannelSets', () => {
       'conv',
       'conv2',
     ]);
-    expect(residual.sets.map((s) => s.producer)).toEqual(['hidden']);
+    // back's channels reach the dense layer through the flatten (followed by default).
+    expect(residual.sets.map((s) => s.producer)).toEqual(['hidden', 'back']);
+    // Residual joins are left alone without a warning; other stops are warned about.
     expect(
       (await pruneChannels(tinyCnn({ residual: true, hidden: 8 }), { fractions: 0.5 })).warnings,
-    ).toEqual([
+    ).toEqual([]);
+    const chains = tinyCnn({ residual: true, hidden: 8 });
+    expect((await pruneChannels(chains, { fractions: 0.5, analysis: convChains(chains) })).warnings).toEqual([
       'Conv "back": channels left uncut at "flatten", an op or value the channel rewrite does not follow',
     ]);
   });
@@ -96,7 +106,7 @@ describe('findChannelSets', () => {
     expect(found.skipped.map((s) => [s.producer, s.reason])).toContainEqual(['hidden', 'grouped-conv']);
     const unknown = tinyCnn({ hidden: 8 });
     unknown.proto.graph!.node!.find((n) => n.name === 'relu')!.op_type = 'Softsign';
-    const r = await pruneChannels(unknown, { fractions: 0.5 });
+    const r = await pruneChannels(unknown, { fractions: 0.5, analysis: convChains(unknown) });
     expect(r.warnings[0]).toBe(
       'Conv "conv": channels left uncut at "relu", an op or value the channel rewrite does not follow',
     );
@@ -114,7 +124,11 @@ describe('pruneChannels', () => {
         fc.integer({ min: 1, max: 20 }),
         async (fraction, criterion, seed) => {
           const model = tinyCnn({ hidden: 8, filters: 6, seed });
-          const r = await pruneChannels(model, { fractions: fraction, criterion });
+          const r = await pruneChannels(model, {
+            fractions: fraction,
+            criterion,
+            analysis: convChains(model),
+          });
           const oracle = zeroedConsumers(model, new Map(r.cuts.map((c) => [c.producer, c.kept])));
           const [a, b] = [await logits(r.model), await logits(oracle)];
           for (let k = 0; k < a.length; k++) expect(a[k]).toBeCloseTo(b[k]!, 4);
@@ -160,7 +174,8 @@ describe('pruneChannels', () => {
     graph.initializer![wi] = withFloat32(graph.initializer![wi]!, w);
     graph.initializer![bi] = withFloat32(graph.initializer![bi]!, b);
     const calibration = prepareInputs(await tinyDataset(2, [40, 4, 4]), 'train', tinySidecar);
-    const statistics = await channelStatistics(copy, calibration, findChannelSets(copy).sets);
+    const analysis = convChains(copy);
+    const statistics = await channelStatistics(copy, calibration, analysis.sets);
     const reference = await logits(copy);
     const r = await pruneChannels(copy, {
       fractions: [0.5],
@@ -168,6 +183,7 @@ describe('pruneChannels', () => {
       repair: 'least-squares',
       statistics,
       multiple: 2,
+      analysis,
     });
     expect(r.cuts[0]!.kept).toEqual([0, 1]);
     const repaired = await logits(r.model);
@@ -177,7 +193,7 @@ describe('pruneChannels', () => {
       );
     }
     const plain = await logits(
-      (await pruneChannels(copy, { fractions: [0.5], criterion: 'l2', multiple: 2 })).model,
+      (await pruneChannels(copy, { fractions: [0.5], criterion: 'l2', multiple: 2, analysis })).model,
     );
     expect(plain.some((v, k) => Math.abs(v - reference[k]!) > 1e-2)).toBe(true);
   });

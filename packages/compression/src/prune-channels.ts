@@ -203,7 +203,9 @@ async function cutSet(
   stats: ChannelStats | undefined,
 ): Promise<void> {
   const norms = set.batchNorms.flatMap((i) => graph.node![i]!.input!.slice(1, 5));
-  cutOutputs(inits, set.weight, [set.bias, ...norms], keep);
+  // A producer without a bias may have been given one by the repair of an earlier set it consumes.
+  const bias = set.bias ?? (graph.node![set.producerIndex]!.input?.[2] || undefined);
+  cutOutputs(inits, set.weight, [bias, ...norms], keep);
   for (const conv of set.channelwise) {
     cutOutputs(inits, conv.weight, [conv.bias], keep);
     const node = graph.node![conv.nodeIndex]!;
@@ -288,7 +290,7 @@ export function keptChannels(channels: number, fraction: number, multiple = 1): 
  * @example
  * const model = tinyCnn({ hidden: 8 });
  * const r = await pruneChannels(model, { fractions: 0.5 });
- * r.cuts.map((c) => [c.producer, c.before, c.after]) // => [['conv', 4, 2], ['hidden', 8, 4]]
+ * r.cuts.map((c) => [c.producer, c.before, c.after]) // => [['conv', 4, 2], ['hidden', 8, 4], ['back', 4, 2]]
  */
 export async function pruneChannels(
   model: OnnxModel,

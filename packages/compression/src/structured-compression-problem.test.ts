@@ -36,7 +36,7 @@ describe('compressionProblem({ pruning: "structured" })', () => {
     ]);
     expect(p.base.f1).toBe(1);
     expect(p.base.relativeFlops).toBe(1);
-    expect(p.base.channels).toEqual([{ stage: 0, before: 24, after: 24 }]);
+    expect(p.base.channels).toEqual([{ stage: 0, before: 32, after: 32 }]);
     expect(p.tau).toBeCloseTo(0.96 * p.base.accuracy, 15);
     expect(p.base.latency.runs.length).toBeGreaterThanOrEqual(3);
     expect(p.base.latency.spread).toBeGreaterThanOrEqual(0);
@@ -56,9 +56,9 @@ describe('compressionProblem({ pruning: "structured" })', () => {
     );
     expect(p.realEvaluations - before).toBe(1);
     const m = r.measurements[0]!;
-    expect(m.channels).toEqual([{ stage: 0, before: 24, after: 12 }]);
+    expect(m.channels).toEqual([{ stage: 0, before: 32, after: 16 }]);
     expect(r.measurements[1]!.config.fractions).toEqual([0.5001]);
-    // FLOPs: conv's outputs, hidden's inputs and outputs, back's inputs halved; int8 counts 1/4.
+    // FLOPs: every layer's channels halved (back's outputs reach fc through the flatten); int8 counts 1/4.
     expect(m.relativeFlops).toBeLessThan(0.25);
     expect(r.F.data[0]).toBe(m.relativeFlops);
     expect(r.F.data[4]).toBe(1);
@@ -83,10 +83,11 @@ describe('compressionProblem({ pruning: "structured" })', () => {
     await expect(p.measure({ fractions: [0.2, 0.2], quantize: false })).rejects.toThrow(
       /1 fractions in \[0, 1\) \(one per stage\)/,
     );
-    // A model without any channels to cut (one Conv feeding Flatten) is refused, naming why.
-    await expect(tinyStructured({ model: tinyCnn() })).rejects.toThrow(UnsupportedModelError);
-    await expect(tinyStructured({ model: tinyCnn() })).rejects.toThrow(
-      /Conv "conv": channels left uncut at "flatten"/,
+    // A model without any channels to cut (both Convs feed a residual join) is refused, naming why.
+    const joined = tinyCnn({ residual: true });
+    await expect(tinyStructured({ model: joined })).rejects.toThrow(UnsupportedModelError);
+    await expect(tinyStructured({ model: joined })).rejects.toThrow(
+      /Conv "conv": channels left uncut at "add", a residual join/,
     );
   });
 });

@@ -7,10 +7,10 @@ import {
   real,
 } from '@paretokit/problem';
 import { channelStatistics } from './channel-statistics.js';
-import type { FlopsReport } from './count-flops.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { type ChannelAnalysis, findChannelSets } from './find-channel-sets.js';
+import { channelCutFlops } from './internal/channel-cut-flops.js';
 import { conditionalVariances } from './internal/channel-repair.js';
 import { type CompressionSetup, compressionSetup, type Split } from './internal/compression-setup.js';
 import { createSession, ort } from './internal/session.js';
@@ -50,28 +50,6 @@ function checkSettings(options: StructuredProblemOptions): Settings {
   if (!(maxFraction > 0 && maxFraction < 1)) fail('maxFraction', 'a number in (0, 1)', maxFraction);
   if (!Number.isSafeInteger(multiple) || multiple < 1) fail('multiple', 'an integer >= 1', multiple);
   return { objective, criterion, repair: options.repair ?? 'least-squares', maxFraction, multiple };
-}
-
-/** FLOPs after the cut relative to the base model's, int8 counted as 8/32. O(layers). */
-function structuredFlops(
-  flops: FlopsReport,
-  analysis: ChannelAnalysis,
-  cuts: readonly ChannelCut[],
-  quantize: boolean,
-) {
-  const outRatio = new Map<string, number>();
-  const inRatio = new Map<string, number>();
-  analysis.sets.forEach((set, i) => {
-    const ratio = cuts[i]!.after / cuts[i]!.before;
-    outRatio.set(set.producer, ratio);
-    for (const c of set.consumers) inRatio.set(c.node, ratio);
-  });
-  let total = 0;
-  for (const l of flops.layers) {
-    const out = outRatio.get(l.name) ?? 1;
-    total += l.weightFlops * out * (inRatio.get(l.name) ?? 1) + l.biasFlops * out;
-  }
-  return ((quantize ? 0.25 : 1) * total) / flops.total;
 }
 
 /** Runs a rewritten model once on one example: it must load, run and give one score per class. */
@@ -129,7 +107,7 @@ const stageTotals = (cuts: readonly ChannelCut[], stages: number): StageChannels
  * @example
  * const p = await structuredCompressionProblem({ pruning: 'structured', model: tinyCnn({ size: 2, hidden: 8 }), sidecar: tinySidecar, dataset: await loadMedMNIST(tinyNpz()), multiple: 1, latency: { runs: 3 } });
  * p.variables.map((v) => v.name) // => ['stage1', 'quantize']
- * (await p.measure({ fractions: [0.5], quantize: false })).channels // => [{ stage: 0, before: 12, after: 6 }]
+ * (await p.measure({ fractions: [0.5], quantize: false })).channels // => [{ stage: 0, before: 16, after: 8 }]
  */
 export async function structuredCompressionProblem(
   options: StructuredProblemOptions,
@@ -229,7 +207,9 @@ async function assembleProblem(
           })
         : (await measure(config)).latency;
     if (baseLatency === 0) baseLatency = latency.seconds;
-    const relativeFlops = structuredFlops(setup.flops, analysis, built.cuts, config.quantize);
+    // FLOPs after the cut relative to the base model's (depthwise Convs on a set's way scale with
+    // it), int8 counted as 8/32.
+    const relativeFlops = (config.quantize ? 0.25 : 1) * channelCutFlops(setup.flops, analysis, built.cuts);
     return {
       config,
       split: s,

@@ -78,7 +78,7 @@ function flatShape(g: ChannelGraph, node: NodeProto): number[] | undefined {
  * Adds the dense layers behind a Flatten (axis 1) or a Reshape to [N, K] of the walk's value to
  * its consumers. The channel axis must be 1 (NCHW: channel c owns features c x P .. c x P + P - 1)
  * or the last axis (NHWC after a Transpose: features p x C + c). A map of several positions per
- * channel (no global pool before) is followed only with `options.spatialFlatten`. Returns the
+ * channel (no global pool before) is followed unless `options.spatialFlatten` is false. Returns the
  * reason it stops, if any. O(readers).
  */
 export function flattenConsumers(
@@ -91,7 +91,7 @@ export function flattenConsumers(
   const layoutOk = walk.axis === 1 || walk.axis === walk.rank - 1;
   const flattenOk =
     node.op_type === 'Flatten' ? [1, 1 - walk.rank].includes(attrInt(node, 'axis', 1)) : shape !== undefined;
-  if (!layoutOk || !flattenOk || !(walk.pooled || options.spatialFlatten === true)) {
+  if (!layoutOk || !flattenOk || !(walk.pooled || options.spatialFlatten !== false)) {
     return stop('unsupported-op', g, node);
   }
   const flat = node.output?.[0] ?? '';
