@@ -10,6 +10,14 @@ import { describeDocExamples } from '@paretokit/testing';
 import * as cli from './index.js';
 import { integerOption } from './integer-option.js';
 import { numbersOption } from './numbers-option.js';
+import { importIfInstalled, importOptional, isMissingPackage, packageNameOf } from './optional-import.js';
+import {
+  compressionPresets,
+  compressionPresetsIfInstalled,
+  loadCompression,
+  loadReport,
+  loadWorkers,
+} from './optional-packages.js';
 import { uniqueBy } from './study/unique-by.js';
 
 describeDocExamples({
@@ -24,6 +32,15 @@ describeDocExamples({
     ...cli,
     integerOption,
     numbersOption,
+    importOptional,
+    importIfInstalled,
+    isMissingPackage,
+    packageNameOf,
+    compressionPresets,
+    compressionPresetsIfInstalled,
+    loadCompression,
+    loadWorkers,
+    loadReport,
     uniqueBy,
     mkdtempSync,
     writeFileSync,

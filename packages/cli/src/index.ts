@@ -12,6 +12,8 @@ export type { StudyCommandOptions } from './commands/study.js';
 export { formatStudy, studyCommand } from './commands/study.js';
 export type { WorkerCommandDependencies } from './commands/worker.js';
 export { workerCommand } from './commands/worker.js';
+export type { MissingPackageDetails } from './missing-package-error.js';
+export { MissingPackageError } from './missing-package-error.js';
 export type { BenchmarkOptions } from './problem-registry.js';
 export { problemRegistry } from './problem-registry.js';
 export { createProgram } from './program.js';

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { PREPROCESS_PRESETS } from '@paretokit/compression';
 import { Command, Option } from 'commander';
 import { compressCommand, SURROGATE_NAMES } from './commands/compress.js';
 import { downloadDataset, listDatasets, packDataset, sizeOption } from './commands/datasets.js';
@@ -12,6 +11,7 @@ import { workerCommand } from './commands/worker.js';
 import { addHelpExamples } from './help-examples.js';
 import { integerOption } from './integer-option.js';
 import { numbersOption } from './numbers-option.js';
+import { compressionPresetsIfInstalled } from './optional-packages.js';
 import { problemRegistry } from './problem-registry.js';
 import { STUDY_METHODS, type StudyMethod } from './study/study-config.js';
 
@@ -332,7 +332,15 @@ export function createProgram(
   return addHelpExamples(program);
 }
 
-const PREPROCESS_HELP = `how pixels 0..255 become model input when no sidecar says it: steps such as "x/255, then (x-0.5)/0.5", or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')})`;
+const PREPROCESS_HELP = `how pixels 0..255 become model input when no sidecar says it: steps such as "x/255, then (x-0.5)/0.5", or a preset (${presetList()})`;
+
+/** The preset names for the help, or where they come from when @paretokit/compression is not installed. */
+function presetList(): string {
+  const presets = compressionPresetsIfInstalled()?.PREPROCESS_PRESETS;
+  return presets === undefined
+    ? 'the presets come with @paretokit/compression'
+    : Object.keys(presets).join(', ');
+}
 
 /** The version in this package's package.json. */
 function cliVersion(): string {

@@ -2,8 +2,10 @@
 // from the tarballs with npm into a fresh project outside the workspace (third-party dependencies
 // from the registry, or npm's cache), then every entry point imported (ESM) and required (Node
 // >= 20.19 requires ES modules without top-level await). `@paretokit/indicators` also installs
-// alone, offline: it has no dependency. The temporary directory is removed afterwards. About a
-// minute, most of it npm.
+// alone, offline: it has no dependency. `@paretokit/cli` also installs without its optional peers
+// (compression, workers, report): under 30 MB, `run` and `study` on benchmark problems work, and
+// the commands that need a missing peer name it. The temporary directory is removed afterwards.
+// About two minutes, most of it npm.
 import { execFile } from 'node:child_process';
 import {
   existsSync,
@@ -12,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +45,8 @@ interface Packed {
 
 /**
  * Entry points whose require() fails with ERR_REQUIRE_ASYNC_MODULE: vega-canvas (through vega,
- * which the report renders with) loads `canvas` with a top-level await. Import them instead.
+ * which the report renders with) loads `canvas` with a top-level await, and the CLI looks for its
+ * optional `@paretokit/compression/presets` with one. Import them instead.
  */
 const ESM_ONLY = new Set(['@paretokit/report', '@paretokit/cli']);
 
@@ -70,6 +74,21 @@ function run(command: string, args: readonly string[], cwd: string, timeout = 12
     execFile(command, args, { cwd, env, timeout, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       if (error === null) resolve(stdout);
       else reject(new Error(`${command} ${args.join(' ')} (in ${cwd}) failed: ${error.message}\n${stderr}`));
+    });
+  });
+}
+
+/** Runs a command that may fail: its exit code and output (a timeout still rejects). */
+function exitOf(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  timeout = 120_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { cwd, env, timeout, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error !== null && typeof error.code !== 'number') reject(error);
+      else resolve({ code: error === null ? 0 : (error.code as number), stdout, stderr });
     });
   });
 }
@@ -269,5 +288,166 @@ describe('every package installed together from its tarball', () => {
     const cli = packed.find((p) => p.manifest.name === '@paretokit/cli')!;
     const out = await run(join(dir, 'node_modules/.bin/paretokit'), ['--version'], dir);
     expect(out.trim()).toBe(cli.manifest.version);
+  });
+});
+
+/** `name` and the @paretokit packages it depends on (not its peers), by their tarballs. */
+function withDependencies(name: string): Packed[] {
+  const byName = new Map(packed.map((p) => [p.manifest.name, p]));
+  const out = new Map<string, Packed>();
+  const visit = (n: string) => {
+    const p = byName.get(n);
+    if (p === undefined || out.has(n)) return;
+    out.set(n, p);
+    for (const dependency of Object.keys(p.manifest.dependencies ?? {})) visit(dependency);
+  };
+  visit(name);
+  return [...out.values()];
+}
+
+/** Bytes of every file under `dir` (what `du --apparent-size` counts), not following links. */
+function fileBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+const OPTIONAL_PEERS = ['@paretokit/compression', '@paretokit/workers', '@paretokit/report'];
+
+describe('@paretokit/cli installed without its optional peers (run and study only)', () => {
+  let dir = '';
+  let bin = '';
+  beforeAll(async () => {
+    const tarballs = withDependencies('@paretokit/cli').map((p) => p.tarball);
+    dir = await consumer('cli-alone', tarballs, ['--prefer-offline']);
+    bin = join(dir, 'node_modules/.bin/paretokit');
+  }, 600_000);
+
+  it('declares compression, workers and report as optional peers, and npm leaves them out', () => {
+    const cli = packed.find((p) => p.manifest.name === '@paretokit/cli')!.manifest as Manifest & {
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    expect(Object.keys(cli.peerDependencies ?? {}).sort()).toEqual([...OPTIONAL_PEERS].sort());
+    for (const peer of OPTIONAL_PEERS) {
+      expect(cli.peerDependenciesMeta?.[peer]?.optional, peer).toBe(true);
+      expect(Object.keys(cli.dependencies ?? {}), peer).not.toContain(peer);
+      expect(existsSync(join(dir, 'node_modules', peer)), peer).toBe(false);
+    }
+    for (const heavy of [
+      'onnxruntime-node',
+      'sharp',
+      'protobufjs',
+      'bullmq',
+      'ioredis',
+      'vega',
+      'vega-lite',
+    ]) {
+      expect(existsSync(join(dir, 'node_modules', heavy)), heavy).toBe(false);
+    }
+  });
+
+  it('takes under 30 MB on disk', async () => {
+    const human = (await run('du', ['-sh', 'node_modules'], dir)).trim().split(/\s+/)[0];
+    const kib = Number((await run('du', ['-sk', 'node_modules'], dir)).trim().split(/\s+/)[0]);
+    const bytes = fileBytes(join(dir, 'node_modules'));
+    const packages = readdirSync(join(dir, 'node_modules')).filter((n) => !n.startsWith('.')).length;
+    console.log(
+      `@paretokit/cli without optional peers: du -sh node_modules = ${human} (${kib} KiB on disk, ` +
+        `${(bytes / 1e6).toFixed(1)} MB in files, ${packages} top-level entries)`,
+    );
+    expect(kib).toBeGreaterThan(1024);
+    expect(kib).toBeLessThan(30 * 1024);
+  });
+
+  it('runs a benchmark problem', async () => {
+    const out = await run(
+      bin,
+      [
+        'run',
+        '--problem',
+        'zdt1',
+        '--algorithm',
+        'nsga2-20x5',
+        '--budget',
+        '200',
+        '--seed',
+        '1',
+        '--no-progress',
+      ],
+      dir,
+    );
+    expect(out).toContain('zdt1 nsga2-20x5 seed 1: 200 evaluations, 200 feasible');
+    const result = readJson<{ evaluations: number }>(join(dir, 'runs/zdt1-nsga2-20x5-seed1/result.json'));
+    expect(result.evaluations).toBe(200);
+  });
+
+  it('runs a study of benchmark problems, and says how to get its report', async () => {
+    writeFileSync(
+      join(dir, 'study.json'),
+      JSON.stringify({
+        name: 'tiny',
+        problems: [
+          { type: 'benchmark', problem: 'zdt1' },
+          { type: 'benchmark', problem: 'c2dtlz2', nObj: 2 },
+        ],
+        methods: ['nsga2-20x5', 'random'],
+        seeds: 3,
+        budget: 40,
+      }),
+    );
+    const { code, stdout, stderr } = await exitOf(bin, ['study', 'study.json', '--no-progress'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('zdt1: hypervolume per method (median [q1, q3] over 3 seeds)');
+    expect(stdout).toContain('c2dtlz2-2: hypervolume per method');
+    expect(stdout).toContain(
+      'report: not written; report.html needs @paretokit/report: npm install @paretokit/report, then paretokit report ',
+    );
+    const summary = readJson<{ methods: string[] }>(join(dir, 'runs/tiny/summary.json'));
+    expect(summary.methods).toEqual(['nsga2-20x5', 'random']);
+    expect(existsSync(join(dir, 'runs/tiny/report.html'))).toBe(false);
+  });
+
+  it('names the package to install for compress, inspect, datasets, worker, report, study --redis and a compression study', async () => {
+    const cases: [string[], string, string][] = [
+      [['compress', '--model', 'm.onnx', '--data', 'd.npz'], 'paretokit compress', '@paretokit/compression'],
+      [['inspect', '--model', 'm.onnx'], 'paretokit inspect', '@paretokit/compression'],
+      [['datasets', 'list'], 'paretokit datasets list', '@paretokit/compression'],
+      [['worker', '--queue', 'q', '--problem', './p.js#p'], 'paretokit worker', '@paretokit/workers'],
+      [['report', 'runs/tiny'], 'paretokit report', '@paretokit/report'],
+      [
+        ['study', 'study.json', '--redis', 'redis://127.0.0.1:1'],
+        'paretokit study --redis',
+        '@paretokit/workers',
+      ],
+    ];
+    writeFileSync(
+      join(dir, 'compression-study.json'),
+      JSON.stringify({
+        name: 'retina',
+        problems: [
+          { type: 'compression', name: 'retina', model: 'm.onnx', data: 'd.npz', preprocess: 'raw' },
+        ],
+      }),
+    );
+    cases.push([
+      ['study', 'compression-study.json'],
+      'the compression problem "retina" of compression-study.json',
+      '@paretokit/compression',
+    ]);
+    for (const [args, needs, peer] of cases) {
+      const { code, stdout, stderr } = await exitOf(bin, args, dir);
+      expect(stderr, args.join(' ')).toBe(`paretokit: ${needs} needs ${peer}: npm install ${peer}\n`);
+      expect(code, args.join(' ')).toBe(1);
+      expect(stdout, args.join(' ')).toBe('');
+    }
+  });
+
+  it('prints the help, presets named as coming with @paretokit/compression', async () => {
+    expect(await run(bin, ['--help'], dir)).toContain('Usage: paretokit [options] [command]');
+    const help = (await run(bin, ['compress', '--help'], dir)).replace(/\s+/g, ' ');
+    expect(help).toContain('or a preset (the presets come with @paretokit/compression)');
   });
 });

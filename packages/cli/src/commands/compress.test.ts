@@ -31,7 +31,7 @@ describe.skipIf(retina === undefined)('paretokit compress', () => {
     const record = await compressCommand(options);
     expect(record.evaluations).toBe(7);
     expect(lines.join('\n')).toMatch(
-      /\n {2}most accurate {1}test accuracy 0\.\d+ \(selection 0\.\d+\), 0\.\d+ s \(\d+\.\d+x\), \d+\.\d MB, .*\(samo-ctaea, seed 3\)/,
+      /\n {2}most accurate {1}test accuracy 0\.\d+ \(selection 0\.\d+\), \d+\.\d+ s \(\d+\.\d+x\), \d+\.\d MB, .*\(samo-ctaea, seed 3\)/,
     );
     for (const role of ['most-accurate', 'fastest', 'smallest'])
       expect(existsSync(join(out, `retinamnist-${role}.onnx`))).toBe(true);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
+import { loadCompression } from '../optional-packages.js';
 import { progressOptions, progressReporter } from '../progress-reporter.js';
 import { compressionOutcome, formatCompressionOutcome, OUTCOME_ROLES } from '../study/compression-outcome.js';
 import { type RunRecord, runOne } from '../study/run-one.js';
@@ -43,8 +44,11 @@ export interface CompressOptions {
  *
  * Usage (a trained model and a MedMNIST file; `compress.test.ts` runs it on the real ones):
  * `await compressCommand({ model: 'resnet50_retinamnist.onnx', data: 'retinamnist.npz', budget: 100, initial: 50, infills: 2, seed: 1, out: 'runs/one', selectOn: 'validation', threads: 1, write: console.log })`
+ *
+ * @throws MissingPackageError when @paretokit/compression is not installed, before anything else.
  */
 export async function compressCommand(options: CompressOptions): Promise<RunRecord> {
+  await loadCompression('paretokit compress');
   const name = basename(options.data).replace(/\.npz$/i, '');
   // Validated by the study schema, so the flags get the same checks as a study file.
   const config = parseStudyConfig(

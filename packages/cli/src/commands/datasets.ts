@@ -1,23 +1,19 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import {
-  downloadMedMNIST,
-  encodeDataset,
-  loadImageFolder,
-  MEDMNIST_FILES,
-  type MedMNISTName,
-} from '@paretokit/compression';
+import type { MedMNISTName } from '@paretokit/compression';
 import { InvalidArgumentError } from '@paretokit/problem';
 import { InvalidArgumentError as CommanderArgumentError } from 'commander';
+import { compressionPresets, loadCompression } from '../optional-packages.js';
 
 /**
  * The MedMNIST files `paretokit datasets download` knows, one line each.
  *
+ * @throws MissingPackageError when @paretokit/compression is not installed.
  * @example
  * listDatasets().includes('retinamnist      5 classes, RGB, train/val/test 1080/120/400') // => true
  */
 export function listDatasets(): string {
-  return Object.entries(MEDMNIST_FILES)
+  return Object.entries(compressionPresets('paretokit datasets list').MEDMNIST_FILES)
     .map(
       ([name, f]) =>
         `${name.padEnd(16)} ${f.classes} classes, ${f.channels === 3 ? 'RGB' : 'grayscale'}, ` +
@@ -32,11 +28,14 @@ export function listDatasets(): string {
  *
  * Usage (needs the network): `await downloadDataset('retinamnist', { dir: 'data' })` gives
  * `data/retinamnist.npz`, its MD5 checked.
+ *
+ * @throws MissingPackageError when @paretokit/compression is not installed.
  */
 export async function downloadDataset(
   name: string,
   options: { dir: string; mirror?: string; force?: boolean },
 ): Promise<string> {
+  const { downloadMedMNIST } = await loadCompression('paretokit datasets download');
   return downloadMedMNIST(name as MedMNISTName, resolve(options.dir), {
     ...(options.mirror === undefined ? {} : { mirror: options.mirror }),
     ...(options.force === undefined ? {} : { force: options.force }),
@@ -70,8 +69,11 @@ export interface PackDatasetOptions {
  * classes, what was decided (val drawn from train) and the files skipped. O(total pixels).
  *
  * Usage: `await packDataset('images', { out: 'images.npz', height: 28, width: 28 })`.
+ *
+ * @throws MissingPackageError when @paretokit/compression is not installed.
  */
 export async function packDataset(folder: string, options: PackDatasetOptions): Promise<string[]> {
+  const { encodeDataset, loadImageFolder } = await loadCompression('paretokit datasets pack');
   const out = resolve(options.out);
   if (!/\.npz$/i.test(out)) {
     throw new InvalidArgumentError({

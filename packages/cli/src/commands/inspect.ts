@@ -1,13 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import {
-  inspectModel,
-  type ModelInspection,
-  PREPROCESS_PRESETS,
-  parsePreprocess,
-  sidecarFromGraph,
-  sidecarPathOf,
-} from '@paretokit/compression';
+import type { ModelInspection } from '@paretokit/compression';
 import { InvalidArgumentError } from '@paretokit/problem';
+import { loadCompression } from '../optional-packages.js';
 
 /** Options of {@link inspectCommand} (the `paretokit inspect` flags). */
 export interface InspectOptions {
@@ -51,8 +45,12 @@ export function formatInspection(r: ModelInspection): string {
  *
  * Usage: `await inspectCommand({ model: 'm.onnx', preprocess: 'imagenet', write: true, print: console.log })`
  * prints the report and saves `m.json` beside the model.
+ *
+ * @throws MissingPackageError when @paretokit/compression is not installed.
  */
 export async function inspectCommand(options: InspectOptions): Promise<ModelInspection> {
+  const { inspectModel, PREPROCESS_PRESETS, parsePreprocess, sidecarFromGraph, sidecarPathOf } =
+    await loadCompression('paretokit inspect');
   if (options.write !== undefined && options.write !== false && options.preprocess === undefined) {
     throw new InvalidArgumentError({
       argument: '--write',

@@ -46,7 +46,7 @@ describe('paretokit study', () => {
     expect(summary.records).toHaveLength(4);
     expect(summary.records.every((r) => r.evaluations === 40 && r.replayed === 0)).toBe(true);
     expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(true);
-    const html = readFileSync(report, 'utf8');
+    const html = readFileSync(report!, 'utf8');
     expect(html).toContain('<figure class="plot" data-plot="hypervolume"');
     expect(html).toContain('c3dtlz4-2');
     const text = lines.join('\n');

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Evaluator } from '@paretokit/problem';
-import { renderStudyReport } from '@paretokit/report';
+import { MissingPackageError } from '../missing-package-error.js';
+import { loadReport, loadWorkers, type ReportModule } from '../optional-packages.js';
 import { progressOptions, progressReporter } from '../progress-reporter.js';
 import { formatCompressionOutcome } from '../study/compression-outcome.js';
 import { ConfigError } from '../study/config-error.js';
@@ -87,8 +88,34 @@ function embeddedDefault(): StudyConfig {
 }
 
 /**
+ * `report.html` of a finished study in `out`, or `undefined` with the line that says how to get it
+ * when @paretokit/report is not installed (the study's results are in `summary.json` all the same).
+ */
+async function writeReport(
+  config: StudyConfig,
+  summary: StudySummary,
+  write: (text: string) => void,
+): Promise<string | undefined> {
+  let render: ReportModule['renderStudyReport'];
+  try {
+    render = (await loadReport('report.html')).renderStudyReport;
+  } catch (error) {
+    if (!(error instanceof MissingPackageError)) throw error;
+    write(`report: not written; ${error.message}, then paretokit report ${config.out}`);
+    return undefined;
+  }
+  const report = join(config.out, 'report.html');
+  writeFileSync(report, await render(studyReportInput(config, summary)));
+  write(`report: ${report}`);
+  return report;
+}
+
+/**
  * `paretokit study [study.json]`: runs a study (resumably), writes `summary.json` and
  * `report.html` in its folder, and prints the hypervolume table, the tests and the report's path.
+ * Without @paretokit/report installed it writes no report.html and says how to get one (`report`
+ * is then undefined); with `redis`, it needs @paretokit/workers, and a compression problem
+ * @paretokit/compression (a MissingPackageError before the first run otherwise).
  *
  * @example
  * const file = join(mkdtempSync(join(tmpdir(), 'study-')), 'study.json');
@@ -99,7 +126,8 @@ function embeddedDefault(): StudyConfig {
  */
 export async function studyCommand(
   options: StudyCommandOptions,
-): Promise<{ config: StudyConfig; summary: StudySummary; report: string }> {
+): Promise<{ config: StudyConfig; summary: StudySummary; report: string | undefined }> {
+  if (options.redis !== undefined) await loadWorkers('paretokit study --redis');
   const parsed = options.config === undefined ? embeddedDefault() : await loadStudyConfig(options.config);
   const config: StudyConfig = options.out === undefined ? parsed : { ...parsed, out: resolve(options.out) };
   const cells = config.problems.length * config.methods.length * config.seeds.length;
@@ -140,9 +168,7 @@ export async function studyCommand(
   } finally {
     progress.stop();
   }
-  const report = join(config.out, 'report.html');
-  writeFileSync(report, await renderStudyReport(studyReportInput(config, summary)));
   options.write(formatStudy(summary));
-  options.write(`report: ${report}`);
+  const report = await writeReport(config, summary, options.write);
   return { config, summary, report };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { QueueWorkerOptions } from '@paretokit/workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { workerCommand } from './worker.js';
 
 function harness() {
@@ -48,7 +48,10 @@ describe('paretokit worker', () => {
       ],
       { from: 'user' },
     );
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The action loads @paretokit/workers first (a dynamic import), then starts the worker.
+    await vi.waitFor(() => expect(h.lines.join('\n')).toMatch(/evaluating zdt1 from queue study/), {
+      timeout: 10_000,
+    });
     expect(h.started).toHaveLength(1);
     expect(h.started[0]).toMatchObject({
       connection: 'redis://10.0.0.5:6380',

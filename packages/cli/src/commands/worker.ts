@@ -1,16 +1,12 @@
 import type { EventEmitter } from 'node:events';
-import {
-  parseProblemReference,
-  type QueueWorker,
-  type QueueWorkerOptions,
-  runQueueWorker,
-} from '@paretokit/workers';
+import type { QueueWorker, QueueWorkerOptions } from '@paretokit/workers';
 import { Command } from 'commander';
 import { integerOption } from '../integer-option.js';
+import { loadWorkers } from '../optional-packages.js';
 
 /** What {@link workerCommand} needs from its surroundings; tests replace them. */
 export interface WorkerCommandDependencies {
-  /** Starts the worker (default `runQueueWorker`). */
+  /** Starts the worker (default `runQueueWorker` of @paretokit/workers). */
   readonly run?: (options: QueueWorkerOptions) => Promise<QueueWorker>;
   /** Receives the lines it prints (default: standard error). */
   readonly write?: (line: string) => void;
@@ -22,14 +18,14 @@ export interface WorkerCommandDependencies {
  * The `paretokit worker` command: a queue worker process that evaluates the rows a
  * `queueEvaluator` enqueues, on this or any machine that reaches Redis, until SIGINT or SIGTERM
  * (it finishes the jobs in progress first). The problem is `module#export` with optional JSON
- * `--options` for a factory export.
+ * `--options` for a factory export. Its action loads @paretokit/workers (BullMQ, ioredis): a
+ * MissingPackageError names it when it is not installed.
  *
  * @example
  * const command = workerCommand();
  * command.name() // => 'worker'
  */
 export function workerCommand(dependencies: WorkerCommandDependencies = {}): Command {
-  const run = dependencies.run ?? runQueueWorker;
   const write = dependencies.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const signals = dependencies.signals ?? process;
   return new Command('worker')
@@ -59,7 +55,9 @@ export function workerCommand(dependencies: WorkerCommandDependencies = {}): Com
         concurrency: number;
         lockMs: number;
       }) => {
-        const problem = parseProblemReference(opts.problem, opts.options);
+        const workers = await loadWorkers('paretokit worker');
+        const problem = workers.parseProblemReference(opts.problem, opts.options);
+        const run = dependencies.run ?? workers.runQueueWorker;
         const worker = await run({
           connection: opts.redis,
           queue: opts.queue,

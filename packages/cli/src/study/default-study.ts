@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { MEDMNIST_FILES } from '@paretokit/compression';
+import { compressionPresetsIfInstalled } from '../optional-packages.js';
 
 /**
  * The folder of the embedded default: the official RetinaMNIST file and the small model trained
@@ -18,6 +18,9 @@ export const EMBEDDED_ASSETS = fileURLToPath(new URL('../../../../assets/retinam
  */
 export const EMBEDDED_MODEL = 'resnet18-narrow_retinamnist.onnx';
 
+/** The official RetinaMNIST file's entry; undefined without @paretokit/compression. */
+const retinamnist = compressionPresetsIfInstalled()?.MEDMNIST_FILES.retinamnist;
+
 /**
  * The study the README's first command runs when no configuration file is given: compress the
  * small RetinaMNIST CNN shipped in the repository (a ResNet-18-style network for 28x28 input,
@@ -29,11 +32,13 @@ export const EMBEDDED_MODEL = 'resnet18-narrow_retinamnist.onnx';
  * One deviation keeps it within minutes on two cores: SAMO-C-TAEA's pool holds the in-process KNN
  * and random forest only (the study's pool adds XGBoost and LightGBM, each fit in a Python
  * process; a study file can ask for them). The study on constrained benchmark problems that was
- * the default before is `studies/benchmarks.json`.
+ * the default before is `studies/benchmarks.json`. The data's MD5 is the official file's (from
+ * `@paretokit/compression`; without it installed the entry has none, and the study cannot run).
  *
  * @example
  * DEFAULT_STUDY.problems.map((p) => p.name) // => ['retinamnist']
  * DEFAULT_STUDY.methods.length // => 5
+ * DEFAULT_STUDY.problems[0].dataMd5 // => 'bd4c0672f1bba3e3a89f0e4e876791e4'
  */
 export const DEFAULT_STUDY = {
   name: 'default-study',
@@ -43,7 +48,7 @@ export const DEFAULT_STUDY = {
       name: 'retinamnist',
       model: `${EMBEDDED_ASSETS}/${EMBEDDED_MODEL}`,
       data: `${EMBEDDED_ASSETS}/retinamnist.npz`,
-      dataMd5: MEDMNIST_FILES.retinamnist.md5,
+      ...(retinamnist === undefined ? {} : { dataMd5: retinamnist.md5 }),
       selectOn: 'validation',
       threads: 1,
     },

@@ -98,7 +98,7 @@ export async function runCell(
 ): Promise<RunRecord> {
   if (hooks.queue !== undefined) {
     const { queue, ...rest } = hooks;
-    const evaluator = cellQueueEvaluator(config, cell, queue);
+    const evaluator = await cellQueueEvaluator(config, cell, queue);
     try {
       return await runCell(config, problemOf, cell, { ...rest, evaluator });
     } finally {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { PREPROCESS_PRESETS, sidecarPathOf } from '@paretokit/compression';
 import { z } from 'zod';
+import { type CompressionPresetsModule, compressionPresets } from '../optional-packages.js';
 import { problemRegistry } from '../problem-registry.js';
 import { ConfigError } from './config-error.js';
 
@@ -239,9 +239,10 @@ export function problemLabel(p: BenchmarkProblemConfig | CompressionProblemConfi
 function sidecarOf(
   p: { model: string; sidecar?: string | undefined },
   baseDir: string,
+  presets: CompressionPresetsModule,
 ): { sidecar?: string } {
   if (p.sidecar !== undefined) return { sidecar: resolve(baseDir, p.sidecar) };
-  const beside = resolve(baseDir, sidecarPathOf(p.model));
+  const beside = resolve(baseDir, presets.sidecarPathOf(p.model));
   return existsSync(beside) ? { sidecar: beside } : {};
 }
 
@@ -250,6 +251,7 @@ function sidecarOf(
  * resolves paths against `baseDir`, and lists the seeds.
  *
  * @throws ConfigError naming `source` and each field at fault.
+ * @throws MissingPackageError for a compression problem when @paretokit/compression is not installed.
  * @example
  * parseStudyConfig({ name: 's', problems: [{ type: 'benchmark', problem: 'c2dtlz2' }] }, 'study.json', '/tmp').seeds // => [1, 2, 3, 4, 5]
  */
@@ -262,6 +264,12 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
     );
   }
   const c = parsed.data;
+  const compression = c.problems.find((p) => p.type === 'compression');
+  // Only a compression problem needs @paretokit/compression (its light entry, here).
+  const presets =
+    compression === undefined
+      ? undefined
+      : compressionPresets(`the compression problem "${compression.name}" of ${source}`);
   const problems = c.problems.map((p) =>
     p.type === 'benchmark'
       ? p
@@ -269,7 +277,7 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
           ...p,
           model: resolve(baseDir, p.model),
           data: resolve(baseDir, p.data),
-          ...sidecarOf(p, baseDir),
+          ...sidecarOf(p, baseDir, presets!),
         },
   );
   const labels = problems.map(problemLabel);
@@ -292,7 +300,7 @@ export function parseStudyConfig(value: unknown, source: string, baseDir: string
     if (p.type === 'compression' && p.sidecar === undefined && p.preprocess === undefined) {
       issues.push({
         path: `problems[${i}].preprocess`,
-        message: `the model has no sidecar (no ${sidecarPathOf(basename(p.model))} beside it): give the preprocessing it was trained with (CLI: --preprocess), e.g. "x/255, then (x-0.5)/0.5" or a preset (${Object.keys(PREPROCESS_PRESETS).join(', ')}); the rest is read from the graph (see paretokit inspect)`,
+        message: `the model has no sidecar (no ${presets!.sidecarPathOf(basename(p.model))} beside it): give the preprocessing it was trained with (CLI: --preprocess), e.g. "x/255, then (x-0.5)/0.5" or a preset (${Object.keys(presets!.PREPROCESS_PRESETS).join(', ')}); the rest is read from the graph (see paretokit inspect)`,
       });
     }
     if (p.type !== 'benchmark') continue;

@@ -1,11 +1,7 @@
-import {
-  type CompressionMeasurementCore,
-  type CompressionSearch,
-  compressionProblem,
-  type StructuredConfig,
-} from '@paretokit/compression';
+import type { CompressionMeasurementCore, CompressionSearch, StructuredConfig } from '@paretokit/compression';
 import { hypervolume } from '@paretokit/indicators';
 import { InvalidArgumentError, type Problem, variableSpace } from '@paretokit/problem';
+import { loadCompression } from '../optional-packages.js';
 import { problemRegistry } from '../problem-registry.js';
 import { type BenchmarkProblemConfig, type CompressionProblemConfig, problemLabel } from './study-config.js';
 
@@ -93,6 +89,7 @@ const MIN_SELECTION_IMAGES = 20;
 
 /** The problem of a compression entry: the study's 7 variables or the structured one. */
 async function searchOf(config: CompressionProblemConfig): Promise<CompressionSearch> {
+  const { compressionProblem } = await loadCompression(`the compression problem "${config.name}"`);
   const common = {
     model: config.model,
     ...(config.sidecar === undefined ? {} : { sidecar: config.sidecar }),
@@ -157,6 +154,7 @@ async function compressionStudyProblem(config: CompressionProblemConfig): Promis
  * Builds a study's problem from its configuration (a compression problem loads its model and
  * data and measures the base model). O(cost of that first measurement).
  *
+ * @throws MissingPackageError for a compression problem when @paretokit/compression is not installed.
  * @example
  * const study = await buildStudyProblem({ type: 'benchmark', problem: 'c2dtlz2', nObj: 2 });
  * study.hypervolume([[0, 0]]) // => 1.2100000000000002

@@ -1,4 +1,5 @@
-import { type QueueEvaluator, queueEvaluator } from '@paretokit/workers';
+import type { QueueEvaluator } from '@paretokit/workers';
+import { loadWorkers } from '../optional-packages.js';
 import type { StudyCell } from './run-study.js';
 import type { StudyConfig } from './study-config.js';
 
@@ -24,15 +25,21 @@ export function studyQueueName(queue: StudyQueue, problem: string): string {
 
 /**
  * The queue evaluator of one run: its job ids carry the study, problem, method and seed, so a
- * rerun of the study reads its finished jobs back.
+ * rerun of the study reads its finished jobs back. Loads @paretokit/workers (BullMQ, ioredis).
  *
+ * @throws MissingPackageError when @paretokit/workers is not installed.
  * @example
  * const config = parseStudyConfig({ name: 's', problems: [{ type: 'benchmark', problem: 'c2dtlz2' }] }, 's', tmpdir());
- * const evaluator = cellQueueEvaluator(config, { problem: 'c2dtlz2', method: 'ctaea-20x5', seed: 1 }, { connection: 'redis://127.0.0.1:1', prefix: 's' });
+ * const evaluator = await cellQueueEvaluator(config, { problem: 'c2dtlz2', method: 'ctaea-20x5', seed: 1 }, { connection: 'redis://127.0.0.1:1', prefix: 's' });
  * typeof evaluator.evaluate // => 'function'
  * await evaluator.close();
  */
-export function cellQueueEvaluator(config: StudyConfig, cell: StudyCell, queue: StudyQueue): QueueEvaluator {
+export async function cellQueueEvaluator(
+  config: StudyConfig,
+  cell: StudyCell,
+  queue: StudyQueue,
+): Promise<QueueEvaluator> {
+  const { queueEvaluator } = await loadWorkers('paretokit study --redis');
   return queueEvaluator({
     connection: queue.connection,
     queue: studyQueueName(queue, cell.problem),
