@@ -3,13 +3,14 @@
 // folder written here from real RetinaMNIST images, the way a user brings a classifier and a
 // folder of PNG files. Half the models come without their sidecar (the preprocessing given as
 // --preprocess would be), so both paths run on every architecture family.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMedMNIST, type MedMNISTSplit, writeImageFolder } from '@paretokit/compression';
 import { CORPUS_DATA, modelCorpus } from '@paretokit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressCommand } from './compress.js';
+import { studyCommand } from './study.js';
 
 const CLASS_NAMES = ['grade-0', 'grade-1', 'grade-2', 'grade-3', 'grade-4'];
 const models = modelCorpus('paretokit compress on the model corpus');
@@ -79,5 +80,36 @@ describe.skipIf(models === undefined)('paretokit compress on the model corpus, f
     // Keras's Softmax stays float, and the terminal says so for the front models that are int8.
     if (entry.arch === 'keras-nhwc' && record.front.some((e) => e.settings.quantize === true))
       expect(text).toMatch(/left as they were in the front models:\n {2}.*Softmax/);
+  });
+
+  it('paretokit study on a corpus model from the same folder says how its data was read', async () => {
+    const entry = models![0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-corpus-study-'));
+    const sidecar = JSON.parse(readFileSync(entry.sidecar, 'utf8')) as { input: { preprocess: string } };
+    const config = join(dir, 'study.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        name: 'corpus-study',
+        problems: [
+          {
+            type: 'compression',
+            name: 'corpus',
+            model: entry.model,
+            data: images,
+            preprocess: sidecar.input.preprocess,
+            selectOn: 'validation',
+            threads: 1,
+          },
+        ],
+        methods: ['random'],
+        seeds: 1,
+        budget: 4,
+        out: join(dir, 'run'),
+      }),
+    );
+    const lines: string[] = [];
+    await studyCommand({ config, workers: 2, progress: false, write: (t) => lines.push(t) });
+    expect(lines.join('\n')).toMatch(/\ncorpus: val: no val\/ folder, drew 40 of 400 train images/);
   });
 });

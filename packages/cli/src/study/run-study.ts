@@ -75,14 +75,23 @@ export function studyCells(config: StudyConfig): StudyCell[] {
   );
 }
 
-/** Builds (once) and caches the problems of a study. */
-export function problemCache(config: StudyConfig): (label: string) => Promise<StudyProblem> {
+/**
+ * Builds (once) and caches the problems of a study; `onBuilt` sees each problem when it is first
+ * built (the study prints a compression problem's data notes there).
+ */
+export function problemCache(
+  config: StudyConfig,
+  onBuilt: (label: string, study: StudyProblem) => void = () => {},
+): (label: string) => Promise<StudyProblem> {
   const cache = new Map<string, Promise<StudyProblem>>();
   return (label) => {
     let p = cache.get(label);
     if (p === undefined) {
       const spec = config.problems.find((q) => problemLabel(q) === label)!;
-      p = buildStudyProblem(spec);
+      p = buildStudyProblem(spec).then((study) => {
+        onBuilt(label, study);
+        return study;
+      });
       cache.set(label, p);
     }
     return p;
@@ -247,8 +256,15 @@ export async function runStudy(config: StudyConfig, options: RunStudyOptions = {
     // A missing Optuna stops the study now, not after hours of the other methods' runs.
     await optunaVersions({ python: config.optuna.python, timeoutMs: config.optuna.timeoutSeconds * 1000 });
   }
-  const problemOf = problemCache(config);
+  // How the data was read (a validation split drawn from train, skipped files, ...), once per problem.
+  const problemOf = problemCache(config, (label, study) => {
+    for (const note of study.compression?.data.notes ?? []) log(`${label}: ${note}`);
+  });
   const workers = options.workers ?? 1;
+  if (workers > 1) {
+    // Runs in worker processes build their own copies; the notes are printed before they start.
+    for (const spec of config.problems) if (spec.type === 'compression') await problemOf(problemLabel(spec));
+  }
   if (workers > 1 && pending.length > 1) {
     if (options.configPath === undefined) throw new Error('runStudy: workers > 1 needs options.configPath');
     await runInChildren(options.configPath, options.queue, pending, workers, done, onEvaluation);
