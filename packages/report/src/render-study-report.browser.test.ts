@@ -143,7 +143,7 @@ describe.skipIf(missing && !process.env.CI)('renderStudyReport in Chromium', () 
     const free = await front.locator('g.points_marks path').evaluateAll((paths) =>
       paths.findIndex((path, k) => {
         const box = path.getBoundingClientRect();
-        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        const top = path.ownerDocument.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
         return ![1, 5, 9].includes(k) && top === path;
       }),
     );
