@@ -198,6 +198,44 @@ describe('pruneChannels', () => {
     expect(plain.some((v, k) => Math.abs(v - reference[k]!) > 1e-2)).toBe(true);
   });
 
+  it('reconstruction keeps one channel of each redundant pair, so least-squares repair is exact', async () => {
+    // Channels 0 and 3 are copies, and so are 1 and 2: each is predicted exactly by its twin, so
+    // ranking by Var(a_c | every other channel) alone scores all four near zero and keeps the pair of
+    // higher variance (0 and 3), losing 1 and 2 altogether; backward elimination keeps one of each.
+    const model = tinyCnn({ hidden: 2, filters: 4, size: 8 });
+    const graph = model.proto.graph!;
+    const wi = graph.initializer!.findIndex((t) => t.name === 'conv.weight');
+    const bi = graph.initializer!.findIndex((t) => t.name === 'conv.bias');
+    const w = readFloat32(graph.initializer![wi]!);
+    const b = readFloat32(graph.initializer![bi]!);
+    for (let k = 0; k < 27; k++) w[k] = w[k]! * 10;
+    w.copyWithin(3 * 27, 0, 27);
+    w.copyWithin(2 * 27, 27, 2 * 27);
+    [b[3], b[2]] = [b[0]!, b[1]!];
+    graph.initializer![wi] = withFloat32(graph.initializer![wi]!, w);
+    graph.initializer![bi] = withFloat32(graph.initializer![bi]!, b);
+    const calibration = prepareInputs(await tinyDataset(2, [40, 4, 4]), 'train', tinySidecar);
+    const analysis = convChains(model);
+    const statistics = await channelStatistics(model, calibration, analysis.sets);
+    const reference = await logits(model);
+    const r = await pruneChannels(model, {
+      fractions: [0.5],
+      criterion: 'reconstruction',
+      repair: 'least-squares',
+      statistics,
+      multiple: 2,
+      analysis,
+    });
+    const kept = r.cuts[0]!.kept;
+    expect([kept.filter((c) => c === 0 || c === 3).length, kept.length]).toEqual([1, 2]);
+    const repaired = await logits(r.model);
+    for (let k = 0; k < reference.length; k++) {
+      expect(Math.abs(repaired[k]! - reference[k]!)).toBeLessThan(
+        1e-3 * Math.max(1, Math.abs(reference[k]!)),
+      );
+    }
+  });
+
   it('refuses bad options with what it expected', async () => {
     const model = tinyCnn({ hidden: 8 });
     for (const fractions of [1, -0.1, [0.5, 0.5], Number.NaN]) {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@paretokit/problem';
 import type { ChannelStats } from './channel-statistics.js';
 import { type ChannelAnalysis, type ChannelSet, findChannelSets } from './find-channel-sets.js';
-import { type ChannelRepair, conditionalVariances, repairConsumer } from './internal/channel-repair.js';
+import { type ChannelRepair, reconstructionScores, repairConsumer } from './internal/channel-repair.js';
 
 export type { ChannelRepair } from './internal/channel-repair.js';
 
@@ -116,12 +116,12 @@ function checkOptions(analysis: ChannelAnalysis, options: PruneChannelsOptions):
 }
 
 /** Importance of each output channel of a set. */
-function importance(
+async function importance(
   set: ChannelSet,
   inits: InitializerTable,
   criterion: ChannelCriterion,
   stats: ReadonlyMap<string, ChannelStats> | undefined,
-): Float64Array {
+): Promise<Float64Array> {
   if (criterion === 'activation') return stats!.get(set.consumed)!.meanAbs;
   if (criterion === 'reconstruction') return reconstruction(set, inits, stats!.get(set.consumed)!);
   if (criterion === 'contribution') return contribution(set, inits, stats!.get(set.consumed)!.meanAbs);
@@ -138,13 +138,30 @@ function importance(
 }
 
 /**
- * What the consumers' outputs lose when channel c alone is cut and the rest predict it by least
- * squares: sum of squared consumer weights on c x Var(a_c | other channels).
+ * What the consumers' outputs lose by least-squares repair when the channels are cut in the order
+ * of a backward elimination (see `reconstructionScores`): per channel, the squared output error once
+ * it and every channel eliminated before it are cut. Consumer norms when the covariance is singular.
  */
-function reconstruction(set: ChannelSet, inits: InitializerTable, stats: ChannelStats): Float64Array {
-  const variance = conditionalVariances(stats);
-  const norm = consumerNorms(set, inits);
-  return norm.map((n, c) => n * variance[c]!);
+async function reconstruction(
+  set: ChannelSet,
+  inits: InitializerTable,
+  stats: ChannelStats,
+): Promise<Float64Array> {
+  const weights = set.consumers.map((consumer) => readConsumerWeight(inits, consumer, set.channels));
+  const k = weights.reduce((sum, w) => sum + w.outs * w.per, 0);
+  // Row c: every consumer's weights on channel c, one column per output and tap.
+  const g = new Float64Array(set.channels * k);
+  let column = 0;
+  for (const { values, outs, per } of weights) {
+    for (let c = 0; c < set.channels; c++) {
+      for (let o = 0; o < outs; o++) {
+        const from = (o * set.channels + c) * per;
+        for (let t = 0; t < per; t++) g[c * k + column + o * per + t] = values[from + t]!;
+      }
+    }
+    column += outs * per;
+  }
+  return (await reconstructionScores(stats, g, k)) ?? consumerNorms(set, inits);
 }
 
 /** Sum over consumers of the squared weights on each input channel. O(consumer weights). */
@@ -276,6 +293,24 @@ export function keptChannels(channels: number, fraction: number, multiple = 1): 
 }
 
 /**
+ * The importance of every output channel of each set of `analysis` (in its order) under
+ * `criterion`, as {@link pruneChannels} ranks them on this model; computing it once also fills the
+ * `reconstruction` criterion's cache (the structured problem does so before its first evaluation).
+ * O(the criterion per set: C^3 + C^2 K for `reconstruction`).
+ */
+export async function channelImportance(
+  model: OnnxModel,
+  analysis: ChannelAnalysis,
+  criterion: ChannelCriterion,
+  statistics?: ReadonlyMap<string, ChannelStats>,
+): Promise<Float64Array[]> {
+  const inits = new InitializerTable(cloneModelShallow(model.proto).graph!);
+  const scores: Float64Array[] = [];
+  for (const set of analysis.sets) scores.push(await importance(set, inits, criterion, statistics));
+  return scores;
+}
+
+/**
  * Structured channel pruning as a graph rewrite: for every channel set of {@link findChannelSets}
  * (a Conv whose output channels only ungrouped Convs, or a Gemm / MatMul behind a flatten, read,
  * through channel-wise ops), removes the least important `fraction` of its output channels from the
@@ -310,7 +345,7 @@ export async function pruneChannels(
   // Scores of the input model (only `stage` allocation needs them all before the first cut).
   const scores =
     allocation === 'stage'
-      ? analysis.sets.map((set) => importance(set, inits, criterion, options.statistics))
+      ? await channelImportance(model, analysis, criterion, options.statistics)
       : undefined;
   const counts =
     scores === undefined
@@ -321,7 +356,7 @@ export async function pruneChannels(
     const keep =
       count === set.channels
         ? Int32Array.from(Array(count).keys())
-        : topIndices(scores?.[i] ?? importance(set, inits, criterion, options.statistics), count);
+        : topIndices(scores?.[i] ?? (await importance(set, inits, criterion, options.statistics)), count);
     cuts.push({
       producer: set.producer,
       stage: set.stage,

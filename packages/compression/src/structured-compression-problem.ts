@@ -11,12 +11,17 @@ import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { type ChannelAnalysis, findChannelSets } from './find-channel-sets.js';
 import { channelCutFlops } from './internal/channel-cut-flops.js';
-import { conditionalVariances } from './internal/channel-repair.js';
 import { type CompressionSetup, compressionSetup, type Split } from './internal/compression-setup.js';
 import { createSession, ort } from './internal/session.js';
 import { measureLatency } from './measure-latency.js';
 import type { OnnxModel } from './onnx-types.js';
-import { type ChannelCut, type ChannelRepair, keptChannels, pruneChannels } from './prune-channels.js';
+import {
+  type ChannelCut,
+  type ChannelRepair,
+  channelImportance,
+  keptChannels,
+  pruneChannels,
+} from './prune-channels.js';
 import { quantizeModel } from './quantize-model.js';
 import { saveOnnxSync } from './save-onnx.js';
 import type {
@@ -134,10 +139,9 @@ export async function structuredCompressionProblem(
           threads: setup.evalOptions.threads,
         })
       : undefined;
-  if (settings.criterion === 'reconstruction') {
-    // The conditional variances are cached per statistics object: computed once here, not in the first evaluation.
-    for (const set of analysis.sets) conditionalVariances(statistics!.get(set.consumed)!);
-  }
+  // The reconstruction ranking is cached per statistics object: computed here, not in the first evaluation.
+  if (settings.criterion === 'reconstruction')
+    await channelImportance(setup.model, analysis, settings.criterion, statistics);
   const build = async (config: StructuredConfig) => {
     const t0 = performance.now();
     const pruned = await pruneChannels(setup.model, {

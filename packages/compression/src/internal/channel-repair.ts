@@ -118,30 +118,110 @@ export async function repairConsumer(
   if (consumer.bias === undefined) attachBias(graph, consumer, name);
 }
 
-const conditionalCache = new WeakMap<ChannelStats, Float64Array>();
-
-/**
- * Var(a_c | every other channel) for each channel c: 1 / (Sigma^-1)_cc of the channels'
- * covariance (ridge as in repair), cached per statistics object. O(C^3) on first use.
- */
-export function conditionalVariances(stats: ChannelStats): Float64Array {
-  const cached = conditionalCache.get(stats);
-  if (cached !== undefined) return cached;
+/** The inverse of the ridged covariance of every channel (C x C, row-major), or undefined. O(C^3). */
+function precisionOf(stats: ChannelStats): Float64Array | undefined {
   const c = stats.mean.length;
   const a = ridgedCholesky(
     stats,
     Int32Array.from({ length: c }, (_, i) => i),
   );
-  const out = new Float64Array(c);
-  if (a !== undefined) {
-    const e = new Float64Array(c);
+  if (a === undefined) return undefined;
+  const p = new Float64Array(c * c);
+  const e = new Float64Array(c);
+  for (let i = 0; i < c; i++) {
+    e.fill(0);
+    e[i] = 1;
+    choleskySolveInPlace(a, c, e);
+    p.set(e, i * c);
+  }
+  return p;
+}
+
+/**
+ * Backward elimination for least-squares repair: `g` (C x K, row-major) holds, for each channel c,
+ * the consumers' weights on it (one column per output and tap; any G with the same G G^T will do).
+ * With every channel kept the repaired output error is 0; removing channel c from the kept set S
+ * raises it by ||(P G)_c||^2 / P_cc (P: the inverse covariance of S), the channel raising it least
+ * goes first, and P and G are downdated (rank one). Returns, per channel, the error once it is
+ * removed: a non-decreasing score along the elimination order, so the `n` highest scores are the
+ * `n` channels the elimination keeps. Undefined when the covariance is singular. O(C^3 + C^2 K).
+ * (The first step's increase is the weights' squared norm x Var(a_c | every other channel); ranking
+ * all channels by that alone cuts both channels of a redundant pair, each predictable from the
+ * other, at once.)
+ */
+function eliminationScores(stats: ChannelStats, g: Float64Array, k: number): Float64Array | undefined {
+  const c = stats.mean.length;
+  const p = precisionOf(stats);
+  if (p === undefined) return undefined;
+  const alive = new Uint8Array(c).fill(1);
+  const score = new Float64Array(c);
+  let error = 0;
+  for (let step = 0; step < c; step++) {
+    let best = -1;
+    let bestDelta = Number.POSITIVE_INFINITY;
     for (let i = 0; i < c; i++) {
-      e.fill(0);
-      e[i] = 1;
-      choleskySolveInPlace(a, c, e);
-      out[i] = 1 / e[i]!;
+      if (!alive[i]) continue;
+      let s = 0;
+      for (let j = i * k; j < (i + 1) * k; j++) s += g[j]! ** 2;
+      const delta = Math.max(0, s / p[i * c + i]!);
+      if (delta < bestDelta) [best, bestDelta] = [i, delta];
+    }
+    // Strictly increasing, so ties keep the elimination order.
+    error = Math.max(error + bestDelta, error * (1 + 1e-12) + Number.MIN_VALUE);
+    score[best] = error;
+    alive[best] = 0;
+    const pcc = p[best * c + best]!;
+    for (let i = 0; i < c; i++) {
+      if (!alive[i]) continue;
+      const f = p[i * c + best]! / pcc;
+      if (f === 0) continue;
+      for (let j = 0; j < c; j++) p[i * c + j]! -= f * p[best * c + j]!;
+      for (let j = 0; j < k; j++) g[i * k + j]! -= f * g[best * k + j]!;
     }
   }
-  conditionalCache.set(stats, out);
-  return out;
+  return score;
+}
+
+/**
+ * A C x C matrix L with L L^T = G G^T (Cholesky of the Gram matrix, one onnxruntime GEMM, relative
+ * ridge 1e-9), standing in for a wide G (K > C columns) in the elimination; undefined when the
+ * factorization fails. O(C^2 K).
+ */
+async function compactColumns(g: Float64Array, c: number, k: number): Promise<Float64Array | undefined> {
+  const a = Float32Array.from(g);
+  const t = new Float32Array(k * c);
+  for (let i = 0; i < c; i++) for (let j = 0; j < k; j++) t[j * c + i] = a[i * k + j]!;
+  const gram = Float64Array.from(await ortMatmul(a, c, k, t, c));
+  let trace = 0;
+  for (let i = 0; i < c; i++) trace += gram[i * c + i]!;
+  for (let i = 0; i < c; i++) gram[i * c + i]! += (1e-9 * trace) / c + Number.MIN_VALUE;
+  if (!choleskyInPlace(gram, c)) return undefined;
+  for (let i = 0; i < c; i++) gram.fill(0, i * c + i + 1, (i + 1) * c);
+  return gram;
+}
+
+const scoreCache = new WeakMap<ChannelStats, { readonly key: string; readonly scores: Float64Array }>();
+
+/**
+ * The `reconstruction` importance of each channel: its score in a backward elimination (see
+ * {@link eliminationScores}) for least-squares repair of consumers whose weights on channel c are
+ * row c of `g` (C x K). Cached per statistics object and weights. Undefined when the covariance is
+ * singular. O(C^3 + C^2 K) on first use.
+ */
+export async function reconstructionScores(
+  stats: ChannelStats,
+  g: Float64Array,
+  k: number,
+): Promise<Float64Array | undefined> {
+  const c = stats.mean.length;
+  let print = 0;
+  for (let i = 0; i < g.length; i++) print += g[i]! * (1 + (i % 7));
+  const key = `${k}:${print}`;
+  const cached = scoreCache.get(stats);
+  if (cached?.key === key) return cached.scores;
+  const compact = k > c ? await compactColumns(g, c, k) : undefined;
+  const scores =
+    compact === undefined ? eliminationScores(stats, g.slice(), k) : eliminationScores(stats, compact, c);
+  if (scores !== undefined) scoreCache.set(stats, { key, scores });
+  return scores;
 }
