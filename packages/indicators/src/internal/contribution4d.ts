@@ -5,8 +5,9 @@ import type { Front3d } from './front3d.js';
  * (x, y, z, w) rows, given twice: sorted by z (`byZ`) and by w (`byW`), `m` rows each. Rows
  * `skipZ` of `byZ` and `skipW` of `byW` are ignored (p itself, when it belongs to the set; -1 for
  * none). Writes to `io[0]` the contribution, or -1 when a row weakly dominates p in all four
- * objectives (p adds nothing), and to `io[1]` and `io[2]` the first row of `byZ` with z >= pz
- * and of `byW` with w >= pw. (Point and results go through `io` rather than as arguments and a
+ * objectives (p adds nothing), to `io[1]` and `io[2]` the first row of `byZ` with z >= pz
+ * and of `byW` with w >= pw, and to `io[3]` how many rows p weakly dominates (-1: not counted,
+ * the sweep stopped early), so that callers pruning the set skip the scan when none. (Point and results go through `io` rather than as arguments and a
  * returned number: V8 boxes the doubles passed to and returned from a call it does not inline,
  * one heap allocation each, and this function is called once per point.)
  *
@@ -15,7 +16,7 @@ import type { Front3d } from './front3d.js';
  * the coordinate-wise max with p, keeps every sorted order). The rows with w <= pw form the base,
  * in three cheap steps: those with z <= pz all clamp to the floor z = pz, a 2-D staircase
  * ({@link Front3d.addAtFloor}); those above are added in ascending z, each on top of the rest
- * ({@link Front3d.addOnTop}); then the rows with w > pw are added in ascending w with the general
+ * ({@link Front3d.addOnTopFromIo}); then the rows with w > pw are added in ascending w with the general
  * O(size) update ({@link Front3d.add}), until one covers p's whole box. Clamped points collapse
  * onto p's faces, so the 3-D front stays small. O(m * front size).
  */
@@ -39,17 +40,20 @@ export function contribution4d(
   front.reset(rx, ry, rz);
   let j = 0;
   let zStart = -1;
+  let dominated = 0; // rows p weakly dominates
   for (; j < m; j++) {
     const qz = byZ[4 * j + 2]!;
     if (qz > pz) break;
     if (zStart < 0 && qz >= pz) zStart = j;
-    if (byZ[4 * j + 3]! > pw || j === skipZ) continue;
+    const qw = byZ[4 * j + 3]!;
+    if (qw > pw || j === skipZ) continue;
     const qx = byZ[4 * j]!;
     const qy = byZ[4 * j + 1]!;
     if (qx <= px && qy <= py) {
       io[0] = -1;
       return;
     }
+    if (qz === pz && qw === pw && qx >= px && qy >= py) dominated++;
     front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
   }
   io[1] = zStart < 0 ? j : zStart;
@@ -58,8 +62,16 @@ export function contribution4d(
   front.closeFloor();
   let exposed = (rx - px) * (ry - py) * (rz - pz) - fio[3]!;
   for (; j < m; j++) {
-    if (byZ[4 * j + 3]! > pw || j === skipZ) continue;
-    exposed -= front.addOnTop(Math.max(byZ[4 * j]!, px), Math.max(byZ[4 * j + 1]!, py), byZ[4 * j + 2]!);
+    const qw = byZ[4 * j + 3]!;
+    if (qw > pw || j === skipZ) continue;
+    const qx = byZ[4 * j]!;
+    const qy = byZ[4 * j + 1]!;
+    if (qw === pw && qx >= px && qy >= py) dominated++;
+    fio[0] = Math.max(qx, px);
+    fio[1] = Math.max(qy, py);
+    fio[2] = byZ[4 * j + 2]!;
+    front.addOnTopFromIo();
+    exposed -= fio[3]!;
   }
   let contribution = 0;
   let lastW = pw;
@@ -75,8 +87,10 @@ export function contribution4d(
     lastW = qw;
     if (qx <= px && qy <= py && qz <= pz) {
       io[0] = contribution;
+      io[3] = -1;
       return;
     }
+    if (qx >= px && qy >= py && qz >= pz) dominated++;
     fio[0] = Math.max(qx, px);
     fio[1] = Math.max(qy, py);
     fio[2] = Math.max(qz, pz);
@@ -84,6 +98,7 @@ export function contribution4d(
     exposed -= fio[3]!;
   }
   io[0] = contribution + exposed * (ref[3]! - lastW);
+  io[3] = dominated;
 }
 
 /** First row in the first `m` rows (sorted on column `c`, 4 values a row) whose value is >= `key`. */

@@ -22,7 +22,7 @@
  *
  * Two cheaper additions serve the common case of `contribution4d`, where many points
  * arrive in ascending z: {@link addAtFloor} (all at the lowest height, in any order: a 2-D
- * staircase insertion) and {@link addOnTop} (above every point so far: the staircase is kept
+ * staircase insertion) and {@link addOnTopFromIo} (above every point so far: the staircase is kept
  * alive instead of rebuilt, so only the walk to the new point's place is paid).
  *
  * Nodes 0..capacity-1 hold points in insertion order; three sentinels follow: `SA` (x = -inf,
@@ -35,8 +35,8 @@ export class Front3d {
   /**
    * Links of node q at L[8q + 0..5]: next and prev in the (z, y, x) list, the remembered
    * staircase neighbours leftOf and rightOf (see the class comment), and the staircase being
-   * rebuilt, stairLeft (higher y) and stairRight (lower y). Interleaved so that visiting a node
-   * touches one cache line of links instead of six arrays.
+   * rebuilt, stairLeft (higher y; kept only while `live`) and stairRight (lower y). Interleaved
+   * so that visiting a node touches one cache line of links instead of six arrays.
    */
   private readonly L: Int32Array;
   private readonly SA: number;
@@ -49,7 +49,7 @@ export class Front3d {
   private lastDominator = 0;
   /** True while the staircase links describe the whole set (only floor and on-top additions). */
   private live = true;
-  /** Highest z in the set, for {@link addOnTop}. */
+  /** Highest z in the set, for {@link addOnTopFromIo}. */
   private topZ = Number.NEGATIVE_INFINITY;
 
   constructor(capacity: number) {
@@ -138,15 +138,19 @@ export class Front3d {
   }
 
   /**
-   * Adds a point above every point of the set (pz greater than all their z) and returns the
-   * volume it adds. Walks the live staircase only, O(staircase), instead of rebuilding it.
+   * {@link addFromIo} for a point above every point of the set (pz greater than all their z):
+   * walks the live staircase only, O(staircase), instead of rebuilding it. Point in `io[0..2]`,
+   * the volume it adds written to `io[3]`.
    */
-  addOnTop(px: number, py: number, pz: number): number {
+  addOnTopFromIo(): void {
+    const { P, L, SA, SB, SE, io } = this;
+    const px = io[0]!;
+    const py = io[1]!;
+    const pz = io[2]!;
     if (!this.live || !(pz > this.topZ)) {
-      this.live = false;
-      return this.add(px, py, pz);
+      this.addBody();
+      return;
     }
-    const { P, L, SA, SB, SE } = this;
     let t = SA;
     let s = L[8 * SA + 5]!;
     while (P[4 * s]! < px) {
@@ -154,7 +158,10 @@ export class Front3d {
       s = L[8 * s + 5]!;
     }
     let h = P[4 * t + 1]!;
-    if (h <= py || (P[4 * s]! === px && P[4 * s + 1]! <= py)) return 0;
+    if (h <= py || (P[4 * s]! === px && P[4 * s + 1]! <= py)) {
+      io[3] = 0;
+      return;
+    }
     let area = 0;
     let cur = px;
     while (s !== SB && P[4 * s + 1]! >= py) {
@@ -181,7 +188,7 @@ export class Front3d {
     L[8 * p] = SE;
     L[8 * SE + 1] = p;
     this.topZ = pz;
-    return area * (P[4 * SE + 2]! - pz);
+    io[3] = area * (P[4 * SE + 2]! - pz);
   }
 
   /**
@@ -221,8 +228,9 @@ export class Front3d {
     }
 
     // 1. Rebuild the staircase of the points below p in (z, y, x) order; find p's neighbours.
+    // Only the rightward links (stairRight) are kept from here on: nothing reads the leftward
+    // ones once `live` is false, and skipping them spares a store to a third node per step.
     L[8 * SA + 5] = SB;
-    L[8 * SB + 4] = SA;
     let q = L[8 * SB]!;
     for (;;) {
       const qz = P[4 * q + 2]!;
@@ -235,12 +243,8 @@ export class Front3d {
         return;
       }
       if (qz === pz && (qy > py || (qy === py && qx > px))) break;
-      const l = L[8 * q + 2]!;
-      const r = L[8 * q + 3]!;
-      L[8 * q + 4] = l;
-      L[8 * q + 5] = r;
-      L[8 * l + 5] = q;
-      L[8 * r + 4] = q;
+      L[8 * q + 5] = L[8 * q + 3]!;
+      L[8 * L[8 * q + 2]! + 5] = q;
       q = L[8 * q]!;
     }
     // p's neighbours on the staircase: the last point with x < px (lowest y among those), then,
@@ -269,51 +273,8 @@ export class Front3d {
       }
       area += (P[4 * bestR]! - cur) * (h - py);
     }
-    // Sweep up: each later point s covers, inside p's box, the region above max(y_s, py) and right
-    // of max(x_s, px) that the staircase (without p) leaves open between s's two neighbours.
-    let volume = 0;
-    let lastZ = pz;
-    q = after;
-    for (;;) {
-      const sx = P[4 * q]!;
-      const sy = P[4 * q + 1]!;
-      volume += area * (P[4 * q + 2]! - lastZ);
-      if (sx <= px && sy <= py) break; // q covers all of p's box (SE always does)
-      lastZ = P[4 * q + 2]!;
-      const l = L[8 * q + 2]!;
-      const r = L[8 * q + 3]!;
-      const a = Math.max(sx, px);
-      const b = Math.max(sy, py);
-      const rx = P[4 * r]!;
-      let h = P[4 * l + 1]!;
-      if (rx > a && h > b) {
-        let t = L[8 * l + 5]!;
-        // Skip the steps left of a.
-        while (t !== r && P[4 * t]! <= a) {
-          h = P[4 * t + 1]!;
-          t = L[8 * t + 5]!;
-        }
-        let cur = a;
-        while (h > b) {
-          if (t === r) {
-            area -= (rx - cur) * (h - b);
-            break;
-          }
-          const tx = P[4 * t]!;
-          area -= (tx - cur) * (h - b);
-          cur = tx;
-          h = P[4 * t + 1]!;
-          t = L[8 * t + 5]!;
-        }
-      }
-      L[8 * q + 4] = l;
-      L[8 * q + 5] = r;
-      L[8 * l + 5] = q;
-      L[8 * r + 4] = q;
-      q = L[8 * q]!;
-    }
-
-    // 3. Insert p before `after`, drop the points it dominates, update remembered neighbours.
+    // 3. Insert p before `after`; then one walk up from p does both the volume sweep and the
+    // relinking of the later points (each point's neighbours are read before they are updated).
     const p = this.count++;
     P[4 * p] = px;
     P[4 * p + 1] = py;
@@ -325,31 +286,95 @@ export class Front3d {
     L[8 * p + 1] = before;
     L[8 * p] = after;
     L[8 * after + 1] = p;
+    let volume = 0;
+    let lastZ = pz;
     q = after;
-    while (q !== SE) {
-      const qx = P[4 * q]!;
-      const qy = P[4 * q + 1]!;
-      if (qx <= px && qy <= py && (qx < px || qy < py)) break; // q hides p from everything above
-      if (px <= qx && py <= qy) {
-        const a = L[8 * q + 1]!;
-        const b = L[8 * q]!;
-        L[8 * a] = b;
-        L[8 * b + 1] = a;
-      } else if (px < qx) {
-        // here py > qy: p may be the lowest point left of q
-        const c = L[8 * q + 2]!;
-        const cy = P[4 * c + 1]!;
-        if (py < cy || (py === cy && (px < P[4 * c]! || (px === P[4 * c]! && pz < P[4 * c + 2]!))))
-          L[8 * q + 2] = p;
-      } else if (py < qy) {
-        // here px > qx: p may be the leftmost point below q
-        const c = L[8 * q + 3]!;
-        const cx = P[4 * c]!;
-        if (px < cx || (px === cx && (py < P[4 * c + 1]! || (py === P[4 * c + 1]! && pz < P[4 * c + 2]!))))
-          L[8 * q + 3] = p;
-      }
+    for (;;) {
+      const sx = P[4 * q]!;
+      const sy = P[4 * q + 1]!;
+      volume += area * (P[4 * q + 2]! - lastZ);
+      if (sx <= px && sy <= py) break; // q covers all of p's box (SE always does)
+      lastZ = P[4 * q + 2]!;
+      area -= this.sweepPast(q, px, py);
+      this.relink(q, p);
       q = L[8 * q]!;
     }
+    // Past a point that covers p's box, only the copies of p's (x, y) remain to be dropped.
+    while (q !== SE && this.relink(q, p)) q = L[8 * q]!;
     io[3] = volume;
+  }
+
+  /**
+   * Step 2 of {@link add} for the later point q: splices q into the staircase (its rightward links
+   * only, see step 1) and returns the
+   * area it covers, inside p's box (corner px, py), that the staircase without p leaves open
+   * between q's two neighbours: the region above max(y_q, py) and right of max(x_q, px).
+   */
+  private sweepPast(q: number, px: number, py: number): number {
+    const { P, L } = this;
+    const l = L[8 * q + 2]!;
+    const r = L[8 * q + 3]!;
+    const a = Math.max(P[4 * q]!, px);
+    const b = Math.max(P[4 * q + 1]!, py);
+    const rx = P[4 * r]!;
+    let h = P[4 * l + 1]!;
+    let covered = 0;
+    if (rx > a && h > b) {
+      let t = L[8 * l + 5]!;
+      // Skip the steps left of a.
+      while (t !== r && P[4 * t]! <= a) {
+        h = P[4 * t + 1]!;
+        t = L[8 * t + 5]!;
+      }
+      let cur = a;
+      while (h > b) {
+        if (t === r) {
+          covered += (rx - cur) * (h - b);
+          break;
+        }
+        const tx = P[4 * t]!;
+        covered += (tx - cur) * (h - b);
+        cur = tx;
+        h = P[4 * t + 1]!;
+        t = L[8 * t + 5]!;
+      }
+    }
+    L[8 * q + 5] = r;
+    L[8 * l + 5] = q;
+    return covered;
+  }
+
+  /**
+   * Step 3 of {@link add} for the later point q, once p (also in `io[0..2]`: no doubles passed) is
+   * in the list: drops q if p dominates it, or makes p its remembered neighbour where p is closer.
+   * Returns false when q hides p from every point above it (the walk can stop).
+   */
+  private relink(q: number, p: number): boolean {
+    const { P, L, io } = this;
+    const px = io[0]!;
+    const py = io[1]!;
+    const pz = io[2]!;
+    const qx = P[4 * q]!;
+    const qy = P[4 * q + 1]!;
+    if (qx <= px && qy <= py && (qx < px || qy < py)) return false;
+    if (px <= qx && py <= qy) {
+      const a = L[8 * q + 1]!;
+      const b = L[8 * q]!;
+      L[8 * a] = b;
+      L[8 * b + 1] = a;
+    } else if (px < qx) {
+      // here py > qy: p may be the lowest point left of q
+      const c = L[8 * q + 2]!;
+      const cy = P[4 * c + 1]!;
+      if (py < cy || (py === cy && (px < P[4 * c]! || (px === P[4 * c]! && pz < P[4 * c + 2]!))))
+        L[8 * q + 2] = p;
+    } else if (py < qy) {
+      // here px > qx: p may be the leftmost point below q
+      const c = L[8 * q + 3]!;
+      const cx = P[4 * c]!;
+      if (px < cx || (px === cx && (py < P[4 * c + 1]! || (py === P[4 * c + 1]! && pz < P[4 * c + 2]!))))
+        L[8 * q + 3] = p;
+    }
+    return true;
   }
 }

@@ -44,9 +44,12 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     const c = result[0]!;
     if (c < 0) continue; // an earlier point dominates p in 4-D: p adds nothing, now or later
     hv += c * (ref[4]! - data[o + 4]!);
-    // Drop the earlier points p dominates in the first four objectives, insert p.
-    dropDominated(byW, result[2]!, m, px, py, pz, pw);
-    m = dropDominated(byZ, result[1]!, m, px, py, pz, pw);
+    // Drop the earlier points p dominates in the first four objectives (if any), insert p.
+    const dominated = result[3]!;
+    if (dominated !== 0) {
+      dropDominated(byW, result[2]!, m, dominated, px, py, pz, pw);
+      m = dropDominated(byZ, result[1]!, m, dominated, px, py, pz, pw);
+    }
     insertRow(byZ, m, 2, px, py, pz, pw);
     insertRow(byW, m, 3, px, py, pz, pw);
     m++;
@@ -91,12 +94,14 @@ function workspace(n: number): Workspace {
 /**
  * Removes from the first `m` (x, y, z, w) rows of `rows` those that (px, py, pz, pw) weakly
  * dominates, looking only from row `start` on (the rows before are known to be better than p in
- * the sort key); returns the new number of rows.
+ * the sort key); returns the new number of rows. `count` is how many there are (-1: unknown):
+ * past the last one, the rest moves down in one block.
  */
 function dropDominated(
   rows: Float64Array,
   start: number,
   m: number,
+  count: number,
   px: number,
   py: number,
   pz: number,
@@ -104,6 +109,10 @@ function dropDominated(
 ): number {
   let kept = start;
   for (let j = start; j < m; j++) {
+    if (kept + count === j) {
+      rows.copyWithin(4 * kept, 4 * j, 4 * m);
+      return m - count;
+    }
     const x = rows[4 * j]!;
     const y = rows[4 * j + 1]!;
     const z = rows[4 * j + 2]!;

@@ -1,4 +1,4 @@
-import { RankSet } from './rank-set.js';
+import { LinkedRankSet } from './linked-rank-set.js';
 import { sweepOrder3d } from './sweep-order3d.js';
 
 /**
@@ -35,8 +35,8 @@ export function hvc3d(
   const { zKeys, zOrder, byX, rank, xs, ys } = sweepOrder3d(data, n);
   const rx = ref[0]!;
   const ry = ref[1]!;
-  const stairs = new RankSet(n);
-  const inner = new RankSet(n);
+  const stairs = new LinkedRankSet(n);
+  const inner = new LinkedRankSet(n);
   const exclusive = new Float64Array(n); // E, by rank, for staircase points
   const since = new Float64Array(n); // height from which E holds
   const volume = new Float64Array(n); // integrated contribution, by rank
@@ -46,7 +46,7 @@ export function hvc3d(
     const r = rank[zOrder[k]!]!;
     const x = xs[r]!;
     const y = ys[r]!;
-    const left = stairs.prev(r);
+    const left = stairs.below(r);
     if (left >= 0 && ys[left]! <= y) {
       // Dominated by the staircase point `left`. Inside its rectangle unless its own left
       // neighbour dominates q too.
@@ -55,7 +55,7 @@ export function hvc3d(
       if (y >= top) continue;
       const right = stairs.next(left);
       const end = right >= 0 ? right : n;
-      const ip = inner.prev(r);
+      const ip = inner.below(r);
       let h = top;
       if (ip > left) {
         if (ys[ip]! <= y) continue; // an inner point of `left` dominates q as well
@@ -64,7 +64,7 @@ export function hvc3d(
       // Area q newly covers in left's exclusive region; inner points q dominates go.
       let covered = 0;
       let cur = x;
-      let s = inner.next(r);
+      let s = inner.after(ip);
       while (s >= 0 && s < end && ys[s]! >= y) {
         covered += (xs[s]! - cur) * (h - y);
         cur = xs[s]!;
@@ -77,23 +77,24 @@ export function hvc3d(
       volume[left]! += exclusive[left]! * (z - since[left]!);
       since[left] = z;
       exclusive[left]! -= covered;
-      inner.insert(r);
+      inner.insertAfter(ip, r);
       continue;
     }
 
     // q joins the staircase. The staircase points it dominates, then its right neighbour.
-    let succ = stairs.next(r);
+    let succ = stairs.after(left);
     const top = left >= 0 ? ys[left]! : ry;
+    // The inner point before q; those after it up to q's right neighbour go below.
+    let pred = inner.below(r);
     if (left >= 0) {
       // The left neighbour loses the columns from x on (its inner points there are dominated by q).
       const ll = stairs.prev(left);
       const leftTop = ll >= 0 ? ys[ll]! : ry;
-      const ip = inner.prev(r);
-      let h = ip > left ? ys[ip]! : leftTop;
+      let h = pred > left ? ys[pred]! : leftTop;
       const ly = ys[left]!;
       let lost = 0;
       let cur = x;
-      let s = inner.next(r);
+      let s = inner.after(pred);
       const end = succ >= 0 ? succ : n;
       while (s >= 0 && s < end) {
         lost += (xs[s]! - cur) * (h - ly);
@@ -121,9 +122,10 @@ export function hvc3d(
       succ = stairs.next(dsucc);
       // Its inner points are dominated by it and by q: nobody's concern any more.
       const end = succ >= 0 ? succ : n;
-      for (let s = inner.next(dsucc); s >= 0 && s < end; s = inner.next(s)) inner.delete(s);
+      for (let s = inner.after(pred); s >= 0 && s < end; s = inner.next(s)) inner.delete(s);
       stairs.delete(dsucc);
-      inner.insert(dsucc);
+      inner.insertAfter(pred, dsucc);
+      pred = dsucc;
     }
     area += ((succ >= 0 ? xs[succ]! : rx) - cur) * (h - y);
     exclusive[r] = area;
@@ -136,7 +138,7 @@ export function hvc3d(
       let lost = 0;
       let c = xs[succ]!;
       let hh = oldTop;
-      let s = inner.next(succ);
+      let s = inner.after(pred); // nothing left between pred and succ
       while (s >= 0 && s < end && ys[s]! >= y) {
         lost += (xs[s]! - c) * (hh - y);
         c = xs[s]!;
@@ -149,10 +151,10 @@ export function hvc3d(
       since[succ] = z;
       exclusive[succ]! -= lost;
     }
-    stairs.insert(r);
+    stairs.insertAfter(left, r);
   }
   const rz = ref[2]!;
-  for (let s = stairs.first(); s >= 0; s = stairs.next(s)) volume[s]! += exclusive[s]! * (rz - since[s]!);
+  for (let s = stairs.after(-1); s >= 0; s = stairs.next(s)) volume[s]! += exclusive[s]! * (rz - since[s]!);
   // Rounding in the updates can leave -1e-17 where the exact value is 0.
   for (let r = 0; r < n; r++) out[index[byX[r]!]!] = Math.max(volume[r]!, 0);
 }
