@@ -9,18 +9,26 @@ import { fileURLToPath } from 'node:url';
 import { hypervolume, hypervolumeContributions, type PointSet } from '../src/index.js';
 import { spherePoints } from '../test/sphere-points.js';
 
-/** The sizes of the indicators issue: [d, n]. */
+/** d = 2 to 6, n = 100 to 100,000 where moocore takes under a minute (issue 20): [d, n]. */
 export const HYPERVOLUME_CASES: readonly (readonly [d: number, n: number])[] = [
+  [2, 100],
+  [2, 1_000],
   [2, 10_000],
   [2, 100_000],
+  [3, 100],
+  [3, 1_000],
   [3, 10_000],
   [3, 100_000],
+  [4, 100],
   [4, 1_000],
   [4, 10_000],
+  [4, 100_000],
   [5, 100],
   [5, 1_000],
+  [5, 10_000],
   [6, 100],
   [6, 1_000],
+  // Left out: d = 5 at n = 100,000 (moocore about 10 minutes) and d = 6 from n = 10,000.
 ];
 /** A reduced set for quick runs. */
 export const HYPERVOLUME_QUICK_CASES: readonly (readonly [d: number, n: number])[] = [
@@ -35,6 +43,7 @@ export const CONTRIBUTIONS_CASES: readonly (readonly [d: number, n: number])[] =
   [2, 1_000],
   [2, 10_000],
   [3, 1_000],
+  [3, 10_000],
   [4, 100],
   [4, 1_000],
   [5, 100],
