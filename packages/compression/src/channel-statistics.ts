@@ -21,12 +21,18 @@ export interface ChannelStats {
    * least-squares repair and the `reconstruction` criterion need).
    */
   readonly moments: Float64Array;
+  /** Rows (examples x positions) the means and moments average over. */
+  readonly rows: number;
 }
+
+/** What {@link channelStatistics} needs of a value: its name, channels (axis 1) and rank. */
+export type ChannelValue = Pick<ChannelSet, 'consumed' | 'channels' | 'rank'>;
 
 /**
  * Runs the float model once over the calibration examples and returns, for every channel set's
- * consumed value (keyed by its name), the mean and the mean absolute activation of each channel.
- * The reductions run inside the graph (Abs and GlobalAveragePool per value), so only
+ * consumed value (keyed by its name), the mean and the mean absolute activation of each channel,
+ * and their second moments (any value with channels on axis 1 can be measured: see
+ * {@link ChannelValue}). The reductions run inside the graph (Abs and GlobalAveragePool per value), so only
  * `examples x channels` numbers leave onnxruntime. O(one inference per example).
  *
  * @example
@@ -38,7 +44,7 @@ export interface ChannelStats {
 export async function channelStatistics(
   model: OnnxModel,
   calibration: ModelInputs,
-  sets: readonly ChannelSet[],
+  sets: readonly ChannelValue[],
   options: { readonly threads?: number; readonly batchSize?: number } = {},
 ): Promise<Map<string, ChannelStats>> {
   const values = [...new Set(sets.map((s) => s.consumed))];
@@ -85,6 +91,7 @@ export async function channelStatistics(
       meanAbs: averageOverExamples(sums[k]!.abs, channels, calibration.count),
       mean: averageOverExamples(sums[k]!.plain, channels, calibration.count),
       moments: sums[k]!.gram.map((g) => g / sums[k]!.rows),
+      rows: sums[k]!.rows,
     });
   });
   return result;

@@ -1,6 +1,6 @@
 export type { ActivationRanges, CalibrationOptions } from './calibrate-activations.js';
 export { calibrateActivations } from './calibrate-activations.js';
-export type { ChannelStats } from './channel-statistics.js';
+export type { ChannelStats, ChannelValue } from './channel-statistics.js';
 export { channelStatistics } from './channel-statistics.js';
 export type { ClassificationMetrics } from './classification-metrics.js';
 export { classificationMetrics } from './classification-metrics.js';

@@ -72,12 +72,25 @@ describe('compressionProblem({ pruning: "structured" })', () => {
     expect(seconds.map((s) => s.length)).toEqual([2, 2]);
   });
 
+  it('evaluates with sequential repair (it gets the calibration examples), cutting what least-squares cuts', async () => {
+    const config = { fractions: [0.5], quantize: false };
+    const [sequential, plain] = [
+      await (await tinyStructured({ repair: 'sequential', objective: 'flops' })).measure(config),
+      await (await tinyStructured({ objective: 'flops' })).measure(config),
+    ];
+    expect(sequential.channels).toEqual([{ stage: 0, before: 32, after: 16 }]);
+    expect(sequential.relativeFlops).toBe(plain.relativeFlops);
+  });
+
   it('refuses bad settings and configurations with what it expected', async () => {
     await expect(tinyStructured({ objective: 'joules' })).rejects.toThrow(InvalidArgumentError);
     await expect(tinyStructured({ maxFraction: 1 })).rejects.toThrow(
       /maxFraction: expected a number in \(0, 1\)/,
     );
     await expect(tinyStructured({ criterion: 'random' })).rejects.toThrow(/criterion/);
+    await expect(tinyStructured({ repair: 'exact' })).rejects.toThrow(
+      /repair: expected "none", "mean", "least-squares", "sequential"/,
+    );
     await expect(tinyStructured({ pruning: 'magic' })).rejects.toThrow(/"study" or "structured"/);
     const p = await tinyStructured();
     await expect(p.measure({ fractions: [0.2, 0.2], quantize: false })).rejects.toThrow(

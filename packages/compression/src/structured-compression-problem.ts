@@ -11,6 +11,7 @@ import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { type ChannelAnalysis, findChannelSets } from './find-channel-sets.js';
 import { channelCutFlops } from './internal/channel-cut-flops.js';
+import { CHANNEL_REPAIRS } from './internal/channel-repair.js';
 import { type CompressionSetup, compressionSetup, type Split } from './internal/compression-setup.js';
 import { createSession, ort } from './internal/session.js';
 import { measureLatency } from './measure-latency.js';
@@ -52,9 +53,12 @@ function checkSettings(options: StructuredProblemOptions): Settings {
   if (!['l1', 'l2', 'activation', 'contribution', 'reconstruction'].includes(criterion)) {
     fail('criterion', '"l1", "l2", "activation", "contribution" or "reconstruction"', criterion);
   }
+  const repair = options.repair ?? 'least-squares';
+  if (!CHANNEL_REPAIRS.includes(repair))
+    fail('repair', CHANNEL_REPAIRS.map((r) => `"${r}"`).join(', '), repair);
   if (!(maxFraction > 0 && maxFraction < 1)) fail('maxFraction', 'a number in (0, 1)', maxFraction);
   if (!Number.isSafeInteger(multiple) || multiple < 1) fail('multiple', 'an integer >= 1', multiple);
-  return { objective, criterion, repair: options.repair ?? 'least-squares', maxFraction, multiple };
+  return { objective, criterion, repair, maxFraction, multiple };
 }
 
 /** Runs a rewritten model once on one example: it must load, run and give one score per class. */
@@ -133,14 +137,16 @@ export async function structuredCompressionProblem(
       }`,
     });
   }
+  // Sequential repair measures each set on the partly cut model instead (pruneChannels' `calibration`).
+  const sequential = settings.repair === 'sequential';
   const statistics =
-    settings.repair !== 'none' || !['l1', 'l2'].includes(settings.criterion)
+    !sequential && (settings.repair !== 'none' || !['l1', 'l2'].includes(settings.criterion))
       ? await channelStatistics(setup.model, setup.calibration, analysis.sets, {
           threads: setup.evalOptions.threads,
         })
       : undefined;
   // The reconstruction ranking is cached per statistics object: computed here, not in the first evaluation.
-  if (settings.criterion === 'reconstruction')
+  if (settings.criterion === 'reconstruction' && !sequential)
     await channelImportance(setup.model, analysis, settings.criterion, statistics);
   const build = async (config: StructuredConfig) => {
     const t0 = performance.now();
@@ -151,6 +157,7 @@ export async function structuredCompressionProblem(
       multiple: settings.multiple,
       analysis,
       ...(statistics === undefined ? {} : { statistics }),
+      ...(sequential ? { calibration: setup.calibration, threads: setup.evalOptions.threads } : {}),
     });
     const changed = pruned.cuts.some((c) => c.after < c.before);
     if (changed) await checkRuns(pruned.model, setup, warnings);

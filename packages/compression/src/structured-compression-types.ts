@@ -61,7 +61,11 @@ export interface StructuredProblemOptions extends CompressionProblemOptions {
   readonly objective?: 'latency' | 'flops';
   /** Channel ranking. Default `reconstruction`, with `least-squares` repair (measured; see docs/compression.md). */
   readonly criterion?: ChannelCriterion;
-  /** What the next Convs do about cut channels (see `pruneChannels`). Default `least-squares` (measured). */
+  /**
+   * What the next Convs do about cut channels (see `pruneChannels`). Default `least-squares`
+   * (measured). `sequential` fits each consumer back to the original model (better at large cuts;
+   * one calibration pass per cut set in every evaluation: see docs/structured-pruning.md).
+   */
   readonly repair?: ChannelRepair;
   /** Upper bound of each stage's fraction variable. Default 0.75. */
   readonly maxFraction?: number;

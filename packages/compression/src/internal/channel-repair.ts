@@ -6,11 +6,14 @@ import { type InitializerTable, sliceAxis } from './initializer-table.js';
 import { ortMatmul } from './ort-matmul.js';
 import { choleskyInPlace, choleskySolveInPlace } from './solve-spd.js';
 
-/** How a consumer makes up for the channels it no longer reads. */
-export type ChannelRepair = 'none' | 'mean' | 'least-squares';
+/** How a consumer makes up for the channels it no longer reads (see `PruneChannelsOptions.repair`). */
+export type ChannelRepair = 'none' | 'mean' | 'least-squares' | 'sequential';
+
+/** Every {@link ChannelRepair}, in the order the errors list them. */
+export const CHANNEL_REPAIRS: readonly ChannelRepair[] = ['none', 'mean', 'least-squares', 'sequential'];
 
 /** Covariance of channels i and j from the statistics' moments and means. */
-function covarianceOf(stats: ChannelStats): (i: number, j: number) => number {
+export function covarianceOf(stats: ChannelStats): (i: number, j: number) => number {
   const channels = stats.mean.length;
   const { moments, mean } = stats;
   return (i, j) => moments[i * channels + j]! - mean[i]! * mean[j]!;
@@ -19,14 +22,22 @@ function covarianceOf(stats: ChannelStats): (i: number, j: number) => number {
 /**
  * The Cholesky factor of the covariance of the channels `indices` (n x n, row-major) with a
  * relative ridge: each variance grows by 1e-6 of itself (plus 1e-12 for constant channels), so
- * the solve is stable and scale-free. Undefined when still not positive definite. O(n^3 / 3).
+ * the solve is stable and scale-free, and by `ridge` x the mean variance. Undefined when still not
+ * positive definite. O(n^3 / 3).
  */
-function ridgedCholesky(stats: ChannelStats, indices: ArrayLike<number>): Float64Array | undefined {
+export function ridgedCholesky(
+  stats: ChannelStats,
+  indices: ArrayLike<number>,
+  ridge = 0,
+): Float64Array | undefined {
   const cov = covarianceOf(stats);
   const n = indices.length;
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = cov(indices[i]!, indices[j]!);
-  for (let i = 0; i < n; i++) a[i * n + i] = a[i * n + i]! * (1 + 1e-6) + 1e-12;
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += a[i * n + i]!;
+  const shift = n === 0 ? 0 : (ridge * trace) / n;
+  for (let i = 0; i < n; i++) a[i * n + i] = a[i * n + i]! * (1 + 1e-6) + 1e-12 + shift;
   return choleskyInPlace(a, n) ? a : undefined;
 }
 
@@ -51,16 +62,81 @@ function predictor(stats: ChannelStats, keep: Int32Array, cut: Int32Array): Floa
 }
 
 /**
+ * A linear stand-in for a consumer's input channels, in terms of the kept ones: channel `rows[r]`
+ * becomes `offset[r] + sum_j map[r * k + j] x kept_j` (k kept channels); with `identity`, each kept
+ * channel also stands for itself (the rows then only list cut channels, and a kept channel's row
+ * adds to its identity). A cut channel without a row is dropped.
+ */
+export interface ChannelMap {
+  readonly rows: Int32Array;
+  /** rows.length x k, row-major. */
+  readonly map?: Float32Array;
+  readonly offset: Float64Array;
+  readonly identity: boolean;
+}
+
+/**
  * Rewrites one consumer (a Conv, or a dense layer behind a flatten, seen as [outputs, channels,
- * taps]: see `readConsumerWeight`) for the kept input channels of `channels`. `mean`: each cut
- * channel is replaced by its mean activation, folded into the bias (`b += sum_k W[:, c, k] x
- * mean_c`). `least-squares`: each cut channel is replaced at every position by its least-squares
- * prediction from the kept channels at that position, `a_D ~ mean_D + Q (a_S - mean_S)`, folded
- * into the kept weights of every tap (`W_S[:, :, t] += W_D[:, :, t] Q`) and the bias (`b += sum_t
- * W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels and dense layers (a tap is then one
- * position of the flattened map, as the calibration statistics pool over positions), and for larger
- * kernels except where they overlap zero padding. A consumer without a bias gets one (a MatMul
- * becomes a Gemm). O(O x |D| x |S| x taps).
+ * taps]: see `readConsumerWeight`) to read only the `keep` channels of its `channels` inputs, each
+ * input replaced by its stand-in of `m` at every tap: `W'[:, :, t] = (identity ? W_S[:, :, t] : 0) +
+ * W_R[:, :, t] M` (one onnxruntime GEMM) and `b' = b + sum_t W_R[:, :, t] offset`. A consumer
+ * without a bias gets one (a MatMul becomes a Gemm). O(O x |R| x |S| x taps).
+ */
+export async function applyChannelMap(
+  graph: GraphProto,
+  inits: InitializerTable,
+  consumer: ChannelConsumer,
+  channels: number,
+  keep: Int32Array,
+  m: ChannelMap,
+): Promise<void> {
+  const { values: w, outs, ins, per } = readConsumerWeight(inits, consumer, channels);
+  const { rows, offset } = m;
+  const name = consumer.bias ?? `${consumer.weight}__repair_bias`;
+  const biasDims = consumer.bias === undefined ? [outs] : inits.read(name).dims;
+  const bias = consumer.bias === undefined ? new Float32Array(outs) : inits.read(name).values;
+  const k = keep.length;
+  const out = m.identity ? sliceAxis(w, [outs, ins, per], 1, keep) : new Float32Array(outs * k * per);
+  // Rows (o, t) of the mapped channels' weights, one column per mapped channel.
+  const rowWeights = new Float32Array(outs * per * rows.length);
+  for (let o = 0; o < outs; o++) {
+    let delta = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const from = (o * ins + rows[r]!) * per;
+      let s = 0;
+      for (let t = 0; t < per; t++) {
+        s += w[from + t]!;
+        rowWeights[(o * per + t) * rows.length + r] = w[from + t]!;
+      }
+      delta += s * offset[r]!;
+    }
+    bias[o]! += delta;
+  }
+  if (m.map !== undefined) {
+    // Every tap: W'[o, :, t] += W_R[o, :, t] M (the stand-in holds at each position), one GEMM.
+    const update = await ortMatmul(rowWeights, outs * per, rows.length, m.map, k);
+    for (let o = 0; o < outs; o++) {
+      for (let j = 0; j < k; j++) {
+        const to = (o * k + j) * per;
+        for (let t = 0; t < per; t++) out[to + t]! += update[(o * per + t) * k + j]!;
+      }
+    }
+  }
+  writeConsumerWeight(inits, consumer, { values: out, outs, ins: k, per });
+  inits.set(name, bias, biasDims);
+  if (consumer.bias === undefined) attachBias(graph, consumer, name);
+}
+
+/**
+ * Rewrites one consumer for the kept input channels of `channels` (see {@link applyChannelMap}).
+ * `mean`: each cut channel is replaced by its mean activation, folded into the bias (`b += sum_k
+ * W[:, c, k] x mean_c`). `least-squares`: each cut channel is replaced at every position by its
+ * least-squares prediction from the kept channels at that position, `a_D ~ mean_D + Q (a_S -
+ * mean_S)`, folded into the kept weights of every tap (`W_S[:, :, t] += W_D[:, :, t] Q`) and the
+ * bias (`b += sum_t W_D[:, :, t] (mean_D - Q mean_S)`); exact for 1x1 kernels and dense layers (a
+ * tap is then one position of the flattened map, as the calibration statistics pool over
+ * positions), and for larger kernels except where they overlap zero padding. O(O x |D| x |S| x
+ * taps).
  */
 export async function repairConsumer(
   graph: GraphProto,
@@ -69,11 +145,10 @@ export async function repairConsumer(
   channels: number,
   keep: Int32Array,
   stats: ChannelStats,
-  repair: Exclude<ChannelRepair, 'none'>,
+  repair: 'mean' | 'least-squares',
 ): Promise<void> {
-  const { values: w, outs, ins, per } = readConsumerWeight(inits, consumer, channels);
   const kept = new Set(keep);
-  const cut = Int32Array.from({ length: ins }, (_, c) => c).filter((c) => !kept.has(c));
+  const cut = Int32Array.from({ length: channels }, (_, c) => c).filter((c) => !kept.has(c));
   const q =
     repair === 'least-squares' && stats.moments !== undefined ? predictor(stats, keep, cut) : undefined;
   // Mean activation a cut channel stands in for: its mean, or with Q, mean_D - Q mean_S.
@@ -83,39 +158,13 @@ export async function repairConsumer(
       for (let j = 0; j < keep.length; j++) v -= q[r * keep.length + j]! * stats.mean[keep[j]!]!;
     return v;
   });
-  const name = consumer.bias ?? `${consumer.weight}__repair_bias`;
-  const biasDims = consumer.bias === undefined ? [outs] : inits.read(name).dims;
-  const bias = consumer.bias === undefined ? new Float32Array(outs) : inits.read(name).values;
-  const sliced = sliceAxis(w, [outs, ins, per], 1, keep);
-  const k = keep.length;
-  // Rows (o, t) of the cut channels' weights, one column per cut channel.
-  const cutWeights = new Float32Array(outs * per * cut.length);
-  for (let o = 0; o < outs; o++) {
-    let delta = 0;
-    for (let r = 0; r < cut.length; r++) {
-      const from = (o * ins + cut[r]!) * per;
-      let s = 0;
-      for (let t = 0; t < per; t++) {
-        s += w[from + t]!;
-        cutWeights[(o * per + t) * cut.length + r] = w[from + t]!;
-      }
-      delta += s * offset[r]!;
-    }
-    bias[o]! += delta;
-  }
-  if (q !== undefined) {
-    // Every tap: W_S[o, :, t] += W_D[o, :, t] Q (the prediction holds at each position), one GEMM.
-    const update = await ortMatmul(cutWeights, outs * per, cut.length, Float32Array.from(q), k);
-    for (let o = 0; o < outs; o++) {
-      for (let j = 0; j < k; j++) {
-        const to = (o * k + j) * per;
-        for (let t = 0; t < per; t++) sliced[to + t]! += update[(o * per + t) * k + j]!;
-      }
-    }
-  }
-  writeConsumerWeight(inits, consumer, { values: sliced, outs, ins: k, per });
-  inits.set(name, bias, biasDims);
-  if (consumer.bias === undefined) attachBias(graph, consumer, name);
+  const map = q === undefined ? {} : { map: Float32Array.from(q) };
+  await applyChannelMap(graph, inits, consumer, channels, keep, {
+    rows: cut,
+    offset,
+    identity: true,
+    ...map,
+  });
 }
 
 /** The inverse of the ridged covariance of every channel (C x C, row-major), or undefined. O(C^3). */
