@@ -117,10 +117,10 @@ const compressionProblem = z.strictObject({
   pruning: z.enum(['study', 'structured']).default('study'),
   /** Structured only: the first objective, measured latency (default) or FLOPs, relative to the base model. */
   objective: z.enum(['latency', 'flops']).optional(),
-  /** Structured only: channel ranking (default `l2`). */
+  /** Structured only: channel ranking (default `reconstruction`). */
   criterion: z.enum(['l1', 'l2', 'activation', 'contribution', 'reconstruction']).optional(),
-  /** Structured only: what the next Convs do about cut channels (default `least-squares`). */
-  repair: z.enum(['none', 'mean', 'least-squares']).optional(),
+  /** Structured only: how the layers after a cut make up for it (default `least-squares`; `sequential` refits each to the original model's output, slower). */
+  repair: z.enum(['none', 'mean', 'least-squares', 'sequential']).optional(),
 });
 
 const samoSettings = z.strictObject({
