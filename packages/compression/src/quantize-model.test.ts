@@ -50,8 +50,9 @@ describe('quantizePerChannel', () => {
 describe('quantizeModel', () => {
   it('runs every Conv and Gemm as an integer kernel in the optimized graph', async () => {
     const { train } = await tinyData();
-    const q = await quantizeModel(tinyCnn({ residual: true }), { calibration: train });
-    expect([q.quantizedLayers, q.foldedRelus]).toEqual([3, 2]);
+    // Without the float stem; its grayscale input gets 3 zero channels (padInputChannels).
+    const q = await quantizeModel(tinyCnn({ residual: true }), { calibration: train, floatStem: false });
+    expect([q.quantizedLayers, q.foldedRelus, q.paddedConvs]).toEqual([3, 2, 1]);
     const counts = await optimizedOpCounts(q.model);
     expect(counts['com.microsoft:QLinearConv']).toBe(2);
     expect(counts['com.microsoft:QLinearAdd']).toBe(1);
@@ -70,7 +71,7 @@ describe('quantizeModel', () => {
       linearTarget: 'weights',
       convTarget: 'weights',
     }).model;
-    const q = await quantizeModel(pruned, { calibration: train });
+    const q = await quantizeModel(pruned, { calibration: train, floatStem: false, padInputChannels: false });
     const init = initializerMap(q.model.proto.graph!);
     const wq = init.get('conv.weight_quantized')!;
     const float = readFloat32(initializerMap(pruned.proto.graph!).get('conv.weight')!);
@@ -274,7 +275,12 @@ describe('quantizeModel on a Keras-style graph (NHWC input, ReLU6, MatMul + Add,
     expect(q.warnings).toEqual(['Softmax "softmax": left float (the int8 rewrite has no rule for Softmax)']);
     const counts = await optimizedOpCounts(q.model);
     expect([counts['com.microsoft:QLinearConv'], counts['com.microsoft:QGemm']]).toEqual([1, 1]);
-    expect(Object.keys(counts).filter((k) => /:(Conv|Gemm|MatMul|Add|FusedConv|Clip)$/.test(k))).toEqual([]);
+    // The one float MatMul widens the RGB input to 4 channels (padInputChannels: a Transpose reads
+    // the Conv's output, so the float stem does not apply).
+    expect(q.paddedConvs).toBe(1);
+    expect(Object.keys(counts).filter((k) => /:(Conv|Gemm|MatMul|Add|FusedConv|Clip)$/.test(k))).toEqual([
+      ':MatMul',
+    ]);
     expect(q.model.proto.graph!.node!.filter((n) => n.op_type === 'Constant')).toEqual([]);
     const a = await evaluateModel(model, test, options);
     const b = await evaluateModel(q.model, test, options);
@@ -300,6 +306,61 @@ describe('quantizeModel on a Keras-style graph (NHWC input, ReLU6, MatMul + Add,
   });
 });
 
+describe('quantizeModel on a first convolution with input channels not a multiple of 4', () => {
+  it('runs it float (floatStem) with int8-rounded weights, from the float input to the QuantizeLinear of its Relu', async () => {
+    const { train, test } = await tinyData(64);
+    // conv -> relu -> (conv2, add): int8 kernels read the stem.
+    const model = tinyCnn({ filters: 8, residual: true });
+    const q = await quantizeModel(model, { calibration: train });
+    expect([q.floatStemConvs, q.quantizedLayers, q.paddedConvs, q.foldedRelus]).toEqual([1, 2, 0, 2]);
+    const graph = q.model.proto.graph!;
+    const conv = graph.node!.find((n) => n.op_type === 'Conv' && n.name === 'conv')!;
+    expect(conv.input![0]).toBe('input');
+    expect(graph.node!.filter((n) => n.input?.includes('input')).map((n) => n.op_type)).toEqual(['Conv']);
+    const w = readFloat32(initializerMap(graph).get(conv.input![1]!)!);
+    const { q: ints, scales } = quantizePerChannel(
+      readFloat32(initializerMap(model.proto.graph!).get('conv.weight')!),
+      [8, w.length / 8],
+      0,
+    );
+    expect(Array.from(w)).toEqual(
+      Array.from(ints, (v, i) => Math.fround(v * scales[Math.floor(i / (w.length / 8))]!)),
+    );
+    const counts = await optimizedOpCounts(q.model);
+    expect([counts['com.microsoft:QLinearConv'], counts['com.microsoft:QGemm']]).toEqual([1, 1]);
+    const a = await evaluateModel(model, test);
+    const b = await evaluateModel(q.model, test);
+    const same = a.predictions.filter((p, i) => p === b.predictions[i]).length;
+    expect(same).toBeGreaterThanOrEqual(test.count - 1);
+  });
+
+  it('widens it to 4 input channels that meet zero weights, 7-bit (padInputChannels): same predictions', async () => {
+    const { train, test } = await tinyData(64);
+    const model = tinyCnn({ filters: 8 }); // conv -> relu -> MaxPool: no float stem anyway
+    const options = { calibration: train } as const;
+    const [wide, plain] = await Promise.all([
+      quantizeModel(model, options),
+      quantizeModel(model, { ...options, padInputChannels: false }),
+    ]);
+    expect([wide.paddedConvs, plain.paddedConvs, wide.quantizedLayers]).toEqual([1, 0, 2]);
+    const pad = wide.model.proto.graph!.node![0]!;
+    expect([pad.op_type, pad.input![0]]).toEqual(['Pad', 'input']);
+    expect(wide.warnings).toEqual([]);
+    const weight = initializerMap(wide.model.proto.graph!).get('conv.weight_quantized')!;
+    expect(weight.dims!.map(Number)).toEqual([8, 4, 3, 3]);
+    // 7-bit weights: two u8 x s8 products never overflow onnxruntime's int16 pair sums (AVX2).
+    const ints = new Int8Array(weight.raw_data!.slice().buffer);
+    expect(Math.max(...Array.from(ints, Math.abs))).toBe(63);
+    for (let o = 0; o < 8; o++) expect(ints.slice(o * 36 + 27, o * 36 + 36).every((v) => v === 0)).toBe(true);
+    const counts = await optimizedOpCounts(wide.model);
+    expect(counts['com.microsoft:QLinearConv']).toBe(1);
+    const a = await evaluateModel(plain.model, test);
+    const b = await evaluateModel(wide.model, test);
+    const same = a.predictions.filter((p, i) => p === b.predictions[i]).length;
+    expect(same).toBeGreaterThanOrEqual(test.count - 1);
+  });
+});
+
 const retina = retinaFiles('ResNet50 int8 quantization');
 describe.skipIf(retina === undefined)('int8 RetinaMNIST ResNet50', () => {
   it('runs every convolution and the Gemm as integer kernels and keeps test accuracy (at most 2 points lower)', async () => {
@@ -310,6 +371,8 @@ describe.skipIf(retina === undefined)('int8 RetinaMNIST ResNet50', () => {
     const counts = await optimizedOpCounts(q.model);
     // The 8 convolutions of the last stage with a 1x1 output run as Gemm (lowerUnitSpatial).
     expect(q.loweredConvs).toBe(8);
+    // Its 7x7 RGB stem feeds a MaxPool: int8 on 4 input channels (the 4th of zeros), not float.
+    expect([q.paddedConvs, q.floatStemConvs, q.warnings]).toEqual([1, 0, []]);
     expect(counts['com.microsoft:QLinearConv']).toBe(45);
     expect(counts['com.microsoft:QGemm']).toBe(9);
     expect(counts[':Conv'] ?? 0).toBe(0);

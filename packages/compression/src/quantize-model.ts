@@ -5,6 +5,7 @@ import {
 } from './calibrate-activations.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { floatNodeWarnings } from './internal/float-node-warnings.js';
+import { floatStem, int8RoundedWeight } from './internal/float-stem.js';
 import { foldActivations, unfoldActivations } from './internal/fold-activations.js';
 import { fuseMatMulAdd, matmulAddPairs } from './internal/fuse-matmul-add.js';
 import { consumerMap, identityAliases, initializerMap, opsetVersion } from './internal/graph.js';
@@ -13,6 +14,7 @@ import {
   isUnitSpatialCandidate,
   lowerUnitSpatialConvs,
 } from './internal/lower-unit-spatial.js';
+import { padInputChannels } from './internal/pad-input-channels.js';
 import { attrInt, intAttr, makeTensor, readFloat32, shapeSize, tensorDims } from './internal/tensors.js';
 import { DataType, type NodeProto, type OnnxModel, type TensorProto } from './onnx-types.js';
 import type { ModelInputs } from './prepare-inputs.js';
@@ -30,6 +32,22 @@ export interface QuantizeModelOptions extends CalibrationOptions {
    * 3x3 kernel although only one meets data), QGemm for the whole batch. Needs a fixed input shape.
    */
   readonly lowerUnitSpatial?: boolean;
+  /**
+   * Run float a first convolution whose input channels are not a multiple of 4 (an RGB or
+   * grayscale image; default true) when int8 Conv or Add read it (through its Relu or Clip), its
+   * weights rounded to int8 per channel like every other layer's: onnxruntime runs such a layer in
+   * int8 through im2col, up to twice the time of its fp32 Conv. The first QuantizeLinear then
+   * follows it.
+   */
+  readonly floatStem?: boolean;
+  /**
+   * Where such a first convolution stays int8 (the float stem does not apply, e.g. a MaxPool reads
+   * it), give it zero input channels up to a multiple of 4 (default true), through onnxruntime's
+   * direct int8 convolution kernel, 1.7x faster than its im2col path there; its weights get 7 bits
+   * (63 levels), which keeps onnxruntime's int16 sums of u8 x s8 pairs (x86 without VNNI) from
+   * overflowing on image values.
+   */
+  readonly padInputChannels?: boolean;
 }
 
 /** A quantized model and what was done. */
@@ -47,6 +65,10 @@ export interface QuantizeResult {
   readonly fusedMatMuls: number;
   /** Convolutions with 1x1 input and output run as Gemm (see `lowerUnitSpatial`). */
   readonly loweredConvs: number;
+  /** First convolutions kept float on purpose (see `floatStem`): not in `warnings`. */
+  readonly floatStemConvs: number;
+  /** First convolutions given zero input channels up to a multiple of 4 (see `padInputChannels`). */
+  readonly paddedConvs: number;
   /** The calibrated ranges (after Relu folding), by tensor. */
   readonly ranges: ActivationRanges;
   /**
@@ -136,9 +158,12 @@ function activationCandidates(
  * straight into a QuantizeLinear; MaxPool, Flatten, Reshape and Transpose outputs reuse their
  * input's scale and zero point. A dense layer written as MatMul + Add of a constant bias on a 2-D
  * input runs as one Gemm; a Conv with a 1x1 output that sees all of its input as Flatten -> Gemm
- * -> Reshape (`lowerUnitSpatial`). Any other op (Softmax, Sigmoid, Concat, grouped MatMul, ...)
- * stays float, its inputs dequantized, and `warnings` names it; graph outputs stay float. Needs
- * opset >= 13 (per-axis DequantizeLinear). O(parameters + one calibration run).
+ * -> Reshape (`lowerUnitSpatial`). A first Conv over an RGB or grayscale input runs float with
+ * int8-rounded weights where int8 Conv / Add read it (`floatStem`), else gets zero input channels
+ * up to 4 (`padInputChannels`): onnxruntime's direct int8 convolution needs a multiple of 4. Any
+ * other op (Softmax, Sigmoid, Concat, grouped MatMul, ...) stays float, its inputs dequantized, and
+ * `warnings` names it; graph outputs stay float. Needs opset >= 13 (per-axis DequantizeLinear).
+ * O(parameters + one calibration run).
  *
  * @throws UnsupportedModelError for opset < 13 or a model without a quantizable layer.
  * @example
@@ -177,19 +202,27 @@ export async function quantizeModel(
   const dataInputs = (graph.input ?? [])
     .filter((v) => !isConst(v.name ?? '') && v.type?.tensor_type?.elem_type === DataType.FLOAT)
     .map((v) => v.name ?? '');
+  // Tensors the float stem keeps float (see `floatStem`).
+  const stemOf = (list: readonly NodeProto[]) =>
+    options.floatStem === false ? new Set<string>() : floatStem(list, initializers, dataInputs, outputs);
 
   // 1. Fold Relu and ReLU6-style Clip into their producers; put back those whose output is not
   //    quantized after all (nothing would clamp there).
   const fold = foldActivations(nodes, initializers, outputs);
-  const firstPass = new Set(activationCandidates(fold.nodes, dataInputs, outputs));
+  const firstStem = stemOf(fold.nodes);
+  const firstPass = new Set(
+    activationCandidates(fold.nodes, dataInputs, outputs).filter((t) => !firstStem.has(t)),
+  );
   const kept = unfoldActivations(fold.nodes, fold.folded, (t) => firstPass.has(t));
   nodes = kept.nodes;
   const foldedRelus = kept.folded.filter((f) => f.activation.op_type === 'Relu').length;
   const foldedClips = kept.folded.length - foldedRelus;
 
   // 2. Activation tensors to quantize: float data inputs and outputs of supported producers whose
-  //    every consumer is supported (Reshape: data input only), and that are not graph outputs.
-  let candidates = activationCandidates(nodes, dataInputs, outputs);
+  //    every consumer is supported (Reshape: data input only), and that are not graph outputs;
+  //    not those of the float stem.
+  const stem = stemOf(nodes);
+  let candidates = activationCandidates(nodes, dataInputs, outputs).filter((t) => !stem.has(t));
   if (!nodes.some((n) => isLayer(n, initializers))) {
     throw new UnsupportedModelError({
       model: where,
@@ -244,19 +277,31 @@ export async function quantizeModel(
   //     the new tensors hold the same values as the Conv's input (Flatten) and output (Gemm).
   const lowering = lowerUnitSpatialConvs(nodes, initializers, shapes);
   nodes = lowering.nodes;
-  for (const t of lowering.initializers) initializers.set(t.name ?? '', t);
-  for (const [t, same] of lowering.sameValues) {
+  // 3c. Shallow convolutions on a quantized graph input get zero channels up to a multiple of 4.
+  const quantizedInputs = new Map(
+    (graph.input ?? [])
+      .filter((v) => options.padInputChannels !== false && candidates.includes(v.name ?? ''))
+      .map((v) => [v.name ?? '', v.type?.tensor_type?.shape?.dim?.length ?? 0] as const),
+  );
+  const padding = padInputChannels(nodes, initializers, quantizedInputs);
+  nodes = padding.nodes;
+  candidates = candidates.filter((c) => ![...padding.sameValues.values()].includes(c));
+  const added = [...lowering.initializers, ...padding.initializers];
+  for (const t of added) initializers.set(t.name ?? '', t);
+  const sameValues = [...lowering.sameValues, ...padding.sameValues];
+  for (const [t, same] of sameValues) {
     const q = params.get(same);
     if (q === undefined) continue;
     params.set(t, q);
     candidates.push(t);
   }
   const ranges: ActivationRanges = new Map();
-  for (const [t, same] of [...candidates.map((c) => [c, c] as const), ...lowering.sameValues]) {
+  for (const [t, same] of [...candidates.map((c) => [c, c] as const), ...sameValues]) {
     if (measured.has(same)) ranges.set(t, measured.get(same)!);
   }
   for (const n of nodes) for (const o of n.output ?? []) producerOf.set(o, n);
-  const layerNodes = nodes.filter((n) => isLayer(n, initializers));
+  const widening = new Set(padding.widening);
+  const layerNodes = nodes.filter((n) => isLayer(n, initializers) && !widening.has(n));
   if (layerNodes.length === 0) {
     throw new UnsupportedModelError({
       model: where,
@@ -299,11 +344,19 @@ export async function quantizeModel(
   const out: NodeProto[] = [];
   for (const name of candidates) if (!producerOf.has(name)) out.push(...qdq(name));
   let layers = 0;
+  let stemConvs = 0;
   const floatLayers = new Map<NodeProto, string>();
   for (const original of nodes) {
     const n = rewired(original);
     const x = original.input?.[0] ?? '';
-    if (layerNodes.includes(original) && !quantized.has(x)) {
+    if (layerNodes.includes(original) && stem.has(x)) {
+      const rounded = `${n.name || `${n.op_type}_${out.length}`}.weight_int8_rounded`;
+      newInit.push(
+        int8RoundedWeight(initializers.get(original.input![1]!)!, rounded, options.perChannel !== false),
+      );
+      n.input![1] = rounded;
+      stemConvs++;
+    } else if (layerNodes.includes(original) && !quantized.has(x)) {
       floatLayers.set(original, `its input "${x}" stays float`);
     } else if (layerNodes.includes(original)) {
       const key = n.name || `${n.op_type}_${out.length}`;
@@ -313,9 +366,13 @@ export async function quantizeModel(
         n.op_type === 'Conv' ? 0 : n.op_type === 'Gemm' ? (attrInt(n, 'transB', 0) === 1 ? 0 : 1) : 1;
       if (dims.length >= 2 && (n.op_type === 'Conv' || dims.length === 2)) {
         const perChannel = options.perChannel !== false;
+        // A widened first Conv reads the image, whose uint8 values fill the range: on x86 without
+        // VNNI onnxruntime adds pairs of u8 x s8 products in int16 (vpmaddubsw), which 127-level
+        // weights overflow there (errors up to 120 steps seen); 63 levels cannot (2 x 255 x 63).
+        const levels = padding.convs.has(original) ? 63 : 127;
         const { q, scales } = perChannel
-          ? quantizePerChannel(readFloat32(w), dims, axis)
-          : quantizePerChannel(readFloat32(w), [1, shapeSize(dims)], 0);
+          ? quantizePerChannel(readFloat32(w), dims, axis, levels)
+          : quantizePerChannel(readFloat32(w), [1, shapeSize(dims)], 0, levels);
         const wq = `${key}.weight_quantized`;
         newInit.push(
           makeTensor(wq, DataType.INT8, dims, q),
@@ -374,7 +431,7 @@ export async function quantizeModel(
   const node = out.filter((n) => n.op_type !== 'Constant' || (n.output ?? []).some((o) => used.has(o)));
   const initializer = [
     ...(graph.initializer ?? []).filter((t) => used.has(t.name ?? '')),
-    ...lowering.initializers.filter((t) => used.has(t.name ?? '')),
+    ...added.filter((t) => used.has(t.name ?? '')),
     ...newInit,
   ];
   return {
@@ -388,7 +445,9 @@ export async function quantizeModel(
     foldedClips,
     fusedMatMuls: fusion.fused,
     loweredConvs: lowering.lowered,
+    floatStemConvs: stemConvs,
+    paddedConvs: padding.widening.length,
     ranges: new Map(candidates.map((c) => [c, ranges.get(c)!])),
-    warnings: floatNodeWarnings(nodes, dataInputs, QDQ_OPS, floatLayers),
+    warnings: floatNodeWarnings(nodes, dataInputs, QDQ_OPS, floatLayers, widening),
   };
 }

@@ -7,8 +7,9 @@ export function roundEven(x: number): number {
 
 /**
  * Symmetric int8 quantization per output channel (zero point 0, so pruned zeros stay exactly 0):
- * scale_c = max|w_c| / 127, q = round(w / scale_c) in [-127, 127]. A channel of zeros gets scale 1.
- * `axis` 0: channel = leading index; axis 1 of a 2-D [K, N] tensor: channel = column. O(n).
+ * scale_c = max|w_c| / levels, q = round(w / scale_c) in [-levels, levels] (`levels` 127, or 63
+ * for 7-bit weights). A channel of zeros gets scale 1. `axis` 0: channel = leading index; axis 1
+ * of a 2-D [K, N] tensor: channel = column. O(n).
  *
  * @example
  * const { q, scales } = quantizePerChannel(Float32Array.from([1, -0.5, 0, 0, 0, 2]), [2, 3], 0);
@@ -18,6 +19,7 @@ export function quantizePerChannel(
   values: Float32Array,
   dims: readonly number[],
   axis: 0 | 1,
+  levels = 127,
 ): { q: Int8Array; scales: Float32Array } {
   const channels = dims[axis]!;
   const scales = new Float32Array(channels);
@@ -33,11 +35,11 @@ export function quantizePerChannel(
       const a = Math.abs(values[i]!);
       if (a > max) max = a;
     }
-    const scale = max > 0 ? Math.fround(max / 127) : 1;
+    const scale = max > 0 ? Math.fround(max / levels) : 1;
     scales[c] = scale;
     for (let i = first; i < end; i += stride) {
       const v = roundEven(values[i]! / scale);
-      q[i] = Math.min(127, Math.max(-127, v));
+      q[i] = Math.min(levels, Math.max(-levels, v));
     }
   }
   return { q, scales };

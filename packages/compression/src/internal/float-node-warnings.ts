@@ -9,13 +9,15 @@ const nameOf = (node: NodeProto, index: number) => node.name || `${node.op_type}
  * One line per node on the data path (fed, through anything but Shape / Size, by the graph's data
  * input) that the int8 rewrite leaves float: an op it has no rule for (its inputs are dequantized
  * and its output stays float, so it cuts the integer chain there), and each layer whose weight stays
- * float with the reason (`floatLayers`). Graph order. O(nodes + edges).
+ * float with the reason (`floatLayers`); not the nodes in `quiet` (float on purpose). Graph order.
+ * O(nodes + edges).
  */
 export function floatNodeWarnings(
   nodes: readonly NodeProto[],
   dataInputs: readonly string[],
   supported: ReadonlySet<string>,
   floatLayers: ReadonlyMap<NodeProto, string>,
+  quiet: ReadonlySet<NodeProto> = new Set(),
 ): string[] {
   const data = new Set(dataInputs);
   const warnings: string[] = [];
@@ -25,6 +27,7 @@ export function floatNodeWarnings(
     for (const o of node.output ?? []) data.add(o);
     const why = floatLayers.get(node);
     const domain = node.domain ?? '';
+    if (quiet.has(node)) return;
     if (why !== undefined) {
       warnings.push(`${op} "${nameOf(node, index)}": weight left float (${why})`);
     } else if (!supported.has(op) || (domain !== '' && domain !== 'ai.onnx')) {
