@@ -1,24 +1,26 @@
+import type { ActivationRanges, CalibrationOptions } from './calibrate-activations.js';
 import {
-  type ActivationRanges,
-  type CalibrationOptions,
-  calibrateWithShapes,
-} from './calibrate-activations.js';
-import { UnsupportedModelError } from './errors/unsupported-model-error.js';
+  foldQuantizedActivations,
+  paddableInputs,
+  QDQ_OPS,
+  requireLayers,
+  selectActivations,
+} from './internal/activation-candidates.js';
+import {
+  adoptRewrites,
+  calibrateActivations,
+  candidateRanges,
+  producerMap,
+} from './internal/activation-ranges.js';
 import { floatNodeWarnings } from './internal/float-node-warnings.js';
-import { floatStem, int8RoundedWeight } from './internal/float-stem.js';
-import { foldActivations, unfoldActivations } from './internal/fold-activations.js';
-import { fuseMatMulAdd, matmulAddPairs } from './internal/fuse-matmul-add.js';
-import { consumerMap, identityAliases, initializerMap, opsetVersion } from './internal/graph.js';
-import {
-  hasFixedImageInput,
-  isUnitSpatialCandidate,
-  lowerUnitSpatialConvs,
-} from './internal/lower-unit-spatial.js';
+import { fuseMatMulAdd } from './internal/fuse-matmul-add.js';
+import { lowerUnitSpatialConvs } from './internal/lower-unit-spatial.js';
 import { padInputChannels } from './internal/pad-input-channels.js';
-import { attrInt, intAttr, makeTensor, readFloat32, shapeSize, tensorDims } from './internal/tensors.js';
-import { DataType, type NodeProto, type OnnxModel, type TensorProto } from './onnx-types.js';
+import { emitQdq } from './internal/qdq-emission.js';
+import { quantizableGraph } from './internal/quantizable-graph.js';
+import { quantizedModel } from './internal/quantized-graph.js';
+import type { OnnxModel } from './onnx-types.js';
 import type { ModelInputs } from './prepare-inputs.js';
-import { quantizePerChannel, roundEven } from './quantize-per-channel.js';
 
 /** Options of {@link quantizeModel}. */
 export interface QuantizeModelOptions extends CalibrationOptions {
@@ -78,76 +80,6 @@ export interface QuantizeResult {
   readonly warnings: readonly string[];
 }
 
-// Ops whose float output may be quantized and that read quantized (DequantizeLinear) inputs well:
-// onnxruntime's QDQ transformer fuses them into integer kernels (QLinearConv, QGemm, QLinearMatMul,
-// QLinearAdd, QLinearGlobalAveragePool, QLinearAveragePool) or runs them on uint8 directly (MaxPool,
-// Flatten, Reshape, Transpose drop their DQ/Q pair when both share scale and zero point).
-const QDQ_OPS = new Set([
-  'Conv',
-  'Gemm',
-  'MatMul',
-  'Add',
-  'Relu',
-  'MaxPool',
-  'AveragePool',
-  'GlobalAveragePool',
-  'Flatten',
-  'Reshape',
-  'Transpose',
-]);
-const SAME_SCALE = new Set(['MaxPool', 'Flatten', 'Reshape', 'Transpose']);
-
-const isLayer = (n: NodeProto, initializers: ReadonlyMap<string, TensorProto>) =>
-  (n.op_type === 'Conv' || n.op_type === 'Gemm' || n.op_type === 'MatMul') &&
-  initializers.has(n.input?.[1] ?? '');
-
-interface QParams {
-  readonly scale: number;
-  readonly zeroPoint: number;
-}
-
-/** Asymmetric uint8 parameters covering [min, max] and 0. */
-function uint8Params(min: number, max: number): QParams {
-  const lo = Math.min(min, 0);
-  const hi = Math.max(max, 0);
-  const scale = hi > lo ? (hi - lo) / 255 : 1;
-  const zeroPoint = Math.min(255, Math.max(0, Math.round(-lo / scale)));
-  return { scale, zeroPoint };
-}
-
-/**
- * Activation tensors to quantize: float data inputs and outputs of supported producers whose every
- * consumer is a supported op (Reshape: on its data input), and that are not graph outputs. Graph
- * order. O(nodes + edges).
- */
-function activationCandidates(
-  nodes: readonly NodeProto[],
-  dataInputs: readonly string[],
-  outputs: ReadonlySet<string>,
-): string[] {
-  const consumers = consumerMap(nodes);
-  const readsWell = (name: string) => {
-    const list = consumers.get(name) ?? [];
-    return (
-      list.length > 0 &&
-      !outputs.has(name) &&
-      list.every(
-        (c) =>
-          QDQ_OPS.has(c.op_type ?? '') &&
-          (c.domain ?? '') === '' &&
-          (c.op_type !== 'Reshape' || c.input![0] === name),
-      )
-    );
-  };
-  const candidates = dataInputs.filter(readsWell);
-  for (const n of nodes) {
-    if (!QDQ_OPS.has(n.op_type ?? '') || (n.domain ?? '') !== '') continue;
-    const name = n.output![0]!;
-    if (readsWell(name)) candidates.push(name);
-  }
-  return candidates;
-}
-
 /**
  * Static int8 QDQ quantization of the whole graph, the layout onnxruntime fuses into integer
  * kernels: weights of Conv, Gemm and MatMul int8 per output channel, symmetric (zero point 0, so
@@ -177,277 +109,55 @@ export async function quantizeModel(
   options: QuantizeModelOptions,
 ): Promise<QuantizeResult> {
   const where = model.sourcePath ?? 'model';
-  const opset = opsetVersion(model.proto);
-  if (opset < 13) {
-    throw new UnsupportedModelError({
-      model: where,
-      expected: 'opset 13 or newer (per-axis DequantizeLinear)',
-      actual: `opset ${opset}`,
-      hint: 'Convert it first, e.g. onnx.version_converter.convert_version(model, 13).',
-    });
-  }
-  const graph = model.proto.graph ?? {};
-  const initializers = initializerMap(graph);
-  const alias = identityAliases(graph, initializers);
-  const outputs = new Set((graph.output ?? []).map((o) => o.name ?? ''));
-  // Work on copies of the nodes, with Identity aliases of initializers replaced by the initializer.
-  let nodes: NodeProto[] = (graph.node ?? [])
-    .filter((n) => !(n.op_type === 'Identity' && alias.has(n.output?.[0] ?? '')))
-    .map((n) => ({
-      ...n,
-      input: (n.input ?? []).map((i) => alias.get(i) ?? i),
-      output: [...(n.output ?? [])],
-    }));
-  const isConst = (name: string) => initializers.has(name);
-  const dataInputs = (graph.input ?? [])
-    .filter((v) => !isConst(v.name ?? '') && v.type?.tensor_type?.elem_type === DataType.FLOAT)
-    .map((v) => v.name ?? '');
-  // Tensors the float stem keeps float (see `floatStem`).
-  const stemOf = (list: readonly NodeProto[]) =>
-    options.floatStem === false ? new Set<string>() : floatStem(list, initializers, dataInputs, outputs);
+  const g = quantizableGraph(model.proto, where);
+  const useStem = options.floatStem !== false;
 
   // 1. Fold Relu and ReLU6-style Clip into their producers; put back those whose output is not
   //    quantized after all (nothing would clamp there).
-  const fold = foldActivations(nodes, initializers, outputs);
-  const firstStem = stemOf(fold.nodes);
-  const firstPass = new Set(
-    activationCandidates(fold.nodes, dataInputs, outputs).filter((t) => !firstStem.has(t)),
-  );
-  const kept = unfoldActivations(fold.nodes, fold.folded, (t) => firstPass.has(t));
-  nodes = kept.nodes;
-  const foldedRelus = kept.folded.filter((f) => f.activation.op_type === 'Relu').length;
-  const foldedClips = kept.folded.length - foldedRelus;
+  const kept = foldQuantizedActivations(g, useStem);
 
   // 2. Activation tensors to quantize: float data inputs and outputs of supported producers whose
   //    every consumer is supported (Reshape: data input only), and that are not graph outputs;
   //    not those of the float stem.
-  const stem = stemOf(nodes);
-  let candidates = activationCandidates(nodes, dataInputs, outputs).filter((t) => !stem.has(t));
-  if (!nodes.some((n) => isLayer(n, initializers))) {
-    throw new UnsupportedModelError({
-      model: where,
-      expected: 'at least one Conv, Gemm or MatMul with a constant weight to quantize',
-      actual: 'none',
-    });
-  }
+  const { stem, candidates: selected } = selectActivations(kept.nodes, g, useStem);
+  requireLayers(where, kept.nodes, g.initializers);
 
   // 3. Calibrate on the float model (tensor names survive the folding: folded producers now write
   //    the activation's output); the same pass traces the shapes around convolutions for 3b and
   //    the data inputs of MatMul + Add dense layers for 3a.
-  const lower = options.lowerUnitSpatial !== false && hasFixedImageInput(model);
-  // A MatMul that took a Relu in step 1 is not followed by its Add any more.
-  const dense = matmulAddPairs(nodes, initializers, outputs);
-  for (const f of kept.folded) dense.delete(f.producer);
-  const traced = [
-    ...(lower
-      ? nodes
-          .filter((n) => isUnitSpatialCandidate(n, initializers))
-          .flatMap((n) => [n.input![0]!, n.output![0]!])
-      : []),
-    ...[...dense.keys()].map((n) => n.input![0]!),
-  ];
-  const { ranges: measured, shapes } = await calibrateWithShapes(
-    model,
-    options.calibration,
-    candidates,
-    [...new Set(traced)],
-    options,
-  );
-  const params = new Map<string, QParams>();
-  const producerOf = new Map<string, NodeProto>();
-  for (const n of nodes) for (const o of n.output ?? []) producerOf.set(o, n);
-  for (const name of candidates) {
-    const p = producerOf.get(name);
-    const input = p?.input?.[0];
-    if (p !== undefined && SAME_SCALE.has(p.op_type ?? '') && input !== undefined && params.has(input)) {
-      params.set(name, params.get(input)!);
-    } else {
-      const [lo, hi] = measured.get(name)!;
-      params.set(name, uint8Params(lo, hi));
-    }
-  }
+  const { measured, shapes, params, dense } = await calibrateActivations(model, options, g, kept, selected);
 
   // 3a. Dense layers written as MatMul + Add of a constant bias run as one Gemm where the data input
   //     is 2-D (the MatMul's output tensor disappears).
-  const fusion = fuseMatMulAdd(nodes, dense, shapes);
-  nodes = fusion.nodes;
-  candidates = candidates.filter((c) => !fusion.removed.has(c));
-
+  const fusion = fuseMatMulAdd(kept.nodes, dense, shapes);
+  const fused = selected.filter((c) => !fusion.removed.has(c));
   // 3b. Convolutions with a 1x1 output that sees all of its input become Flatten -> Gemm -> Reshape;
   //     the new tensors hold the same values as the Conv's input (Flatten) and output (Gemm).
-  const lowering = lowerUnitSpatialConvs(nodes, initializers, shapes);
-  nodes = lowering.nodes;
+  const lowering = lowerUnitSpatialConvs(fusion.nodes, g.initializers, shapes);
   // 3c. Shallow convolutions on a quantized graph input get zero channels up to a multiple of 4.
-  const quantizedInputs = new Map(
-    (graph.input ?? [])
-      .filter((v) => options.padInputChannels !== false && candidates.includes(v.name ?? ''))
-      .map((v) => [v.name ?? '', v.type?.tensor_type?.shape?.dim?.length ?? 0] as const),
-  );
-  const padding = padInputChannels(nodes, initializers, quantizedInputs);
-  nodes = padding.nodes;
-  candidates = candidates.filter((c) => ![...padding.sameValues.values()].includes(c));
-  const added = [...lowering.initializers, ...padding.initializers];
-  for (const t of added) initializers.set(t.name ?? '', t);
-  const sameValues = [...lowering.sameValues, ...padding.sameValues];
-  for (const [t, same] of sameValues) {
-    const q = params.get(same);
-    if (q === undefined) continue;
-    params.set(t, q);
-    candidates.push(t);
-  }
-  const ranges: ActivationRanges = new Map();
-  for (const [t, same] of [...candidates.map((c) => [c, c] as const), ...sameValues]) {
-    if (measured.has(same)) ranges.set(t, measured.get(same)!);
-  }
-  for (const n of nodes) for (const o of n.output ?? []) producerOf.set(o, n);
-  const widening = new Set(padding.widening);
-  const layerNodes = nodes.filter((n) => isLayer(n, initializers) && !widening.has(n));
-  if (layerNodes.length === 0) {
-    throw new UnsupportedModelError({
-      model: where,
-      expected: 'at least one Conv, Gemm or MatMul with a constant weight to quantize',
-      actual: 'none',
-    });
-  }
+  const padding = padInputChannels(lowering.nodes, g.initializers, paddableInputs(g, fused, options));
+  const { nodes, widening } = padding;
+  const { candidates, sameValues, added } = adoptRewrites(g, fused, params, lowering, padding);
+  const layerNodes = requireLayers(where, nodes, g.initializers, widening);
 
   // 4. Rewrite: Q/DQ after each quantized tensor, int8 weights and int32 biases behind DQ nodes.
-  const newInit: TensorProto[] = [];
-  const scalar = (name: string, type: number, value: number) =>
-    makeTensor(name, type, [], type === DataType.FLOAT ? Float32Array.of(value) : Uint8Array.of(value));
-  const dqName = (t: string) => `${t}_DequantizeLinear_Output`;
-  const qdq = (t: string): NodeProto[] => {
-    const { scale, zeroPoint } = params.get(t)!;
-    newInit.push(
-      scalar(`${t}_scale`, DataType.FLOAT, scale),
-      scalar(`${t}_zero_point`, DataType.UINT8, zeroPoint),
-    );
-    return [
-      {
-        input: [t, `${t}_scale`, `${t}_zero_point`],
-        output: [`${t}_QuantizeLinear_Output`],
-        name: `${t}_QuantizeLinear`,
-        op_type: 'QuantizeLinear',
-      },
-      {
-        input: [`${t}_QuantizeLinear_Output`, `${t}_scale`, `${t}_zero_point`],
-        output: [dqName(t)],
-        name: `${t}_DequantizeLinear`,
-        op_type: 'DequantizeLinear',
-      },
-    ];
-  };
-  const quantized = new Set(candidates);
-  const rewired = (n: NodeProto): NodeProto => ({
-    ...n,
-    input: n.input!.map((i) => (quantized.has(i) ? dqName(i) : i)),
-  });
-  const out: NodeProto[] = [];
-  for (const name of candidates) if (!producerOf.has(name)) out.push(...qdq(name));
-  let layers = 0;
-  let stemConvs = 0;
-  const floatLayers = new Map<NodeProto, string>();
-  for (const original of nodes) {
-    const n = rewired(original);
-    const x = original.input?.[0] ?? '';
-    if (layerNodes.includes(original) && stem.has(x)) {
-      const rounded = `${n.name || `${n.op_type}_${out.length}`}.weight_int8_rounded`;
-      newInit.push(
-        int8RoundedWeight(initializers.get(original.input![1]!)!, rounded, options.perChannel !== false),
-      );
-      n.input![1] = rounded;
-      stemConvs++;
-    } else if (layerNodes.includes(original) && !quantized.has(x)) {
-      floatLayers.set(original, `its input "${x}" stays float`);
-    } else if (layerNodes.includes(original)) {
-      const key = n.name || `${n.op_type}_${out.length}`;
-      const w = initializers.get(original.input![1]!)!;
-      const dims = tensorDims(w);
-      const axis: 0 | 1 =
-        n.op_type === 'Conv' ? 0 : n.op_type === 'Gemm' ? (attrInt(n, 'transB', 0) === 1 ? 0 : 1) : 1;
-      if (dims.length >= 2 && (n.op_type === 'Conv' || dims.length === 2)) {
-        const perChannel = options.perChannel !== false;
-        // A widened first Conv reads the image, whose uint8 values fill the range: on x86 without
-        // VNNI onnxruntime adds pairs of u8 x s8 products in int16 (vpmaddubsw), which 127-level
-        // weights overflow there (errors up to 120 steps seen); 63 levels cannot (2 x 255 x 63).
-        const levels = padding.convs.has(original) ? 63 : 127;
-        const { q, scales } = perChannel
-          ? quantizePerChannel(readFloat32(w), dims, axis, levels)
-          : quantizePerChannel(readFloat32(w), [1, shapeSize(dims)], 0, levels);
-        const wq = `${key}.weight_quantized`;
-        newInit.push(
-          makeTensor(wq, DataType.INT8, dims, q),
-          makeTensor(`${wq}_scale`, DataType.FLOAT, perChannel ? [scales.length] : [], scales),
-          makeTensor(
-            `${wq}_zero_point`,
-            DataType.INT8,
-            perChannel ? [scales.length] : [],
-            new Int8Array(scales.length),
-          ),
-        );
-        out.push({
-          input: [wq, `${wq}_scale`, `${wq}_zero_point`],
-          output: [`${wq}_dq`],
-          name: `${wq}_DequantizeLinear`,
-          op_type: 'DequantizeLinear',
-          attribute: perChannel ? [intAttr('axis', axis)] : [],
-        });
-        n.input![1] = `${wq}_dq`;
-        const b = n.op_type === 'MatMul' ? undefined : initializers.get(original.input?.[2] ?? '');
-        const outChannels = axis === 0 ? dims[0]! : dims[1]!;
-        if (b !== undefined && shapeSize(tensorDims(b)) === outChannels) {
-          const sx = params.get(x)!.scale;
-          const bias = readFloat32(b);
-          const bScale = Float32Array.from(
-            { length: outChannels },
-            (_, c) => sx * scales[perChannel ? c : 0]!,
-          );
-          const bq = Int32Array.from(bias, (v, c) => roundEven(v / bScale[c]!));
-          const bn = `${key}.bias_quantized`;
-          newInit.push(
-            makeTensor(bn, DataType.INT32, [bq.length], bq),
-            makeTensor(`${bn}_scale`, DataType.FLOAT, [bq.length], bScale),
-            makeTensor(`${bn}_zero_point`, DataType.INT32, [bq.length], new Int32Array(bq.length)),
-          );
-          out.push({
-            input: [bn, `${bn}_scale`, `${bn}_zero_point`],
-            output: [`${bn}_dq`],
-            name: `${bn}_DequantizeLinear`,
-            op_type: 'DequantizeLinear',
-            attribute: [intAttr('axis', 0)],
-          });
-          n.input![2] = `${bn}_dq`;
-        }
-        layers++;
-      } else {
-        floatLayers.set(original, `a ${dims.length}-D weight has no per-channel rule`);
-      }
-    }
-    out.push(n);
-    for (const o of n.output ?? []) if (quantized.has(o)) out.push(...qdq(o));
-  }
-  // Constants only the folded Clips read (their bounds) go with them.
-  const used = new Set(out.flatMap((n) => n.input ?? []));
-  for (const o of outputs) used.add(o);
-  const node = out.filter((n) => n.op_type !== 'Constant' || (n.output ?? []).some((o) => used.has(o)));
-  const initializer = [
-    ...(graph.initializer ?? []).filter((t) => used.has(t.name ?? '')),
-    ...added.filter((t) => used.has(t.name ?? '')),
-    ...newInit,
-  ];
+  const producerOf = producerMap(kept.nodes, nodes);
+  const perChannel = options.perChannel !== false;
+  const plan = { nodes, candidates, params, producerOf, layerNodes, stem, perChannel };
+  const qdq = emitQdq({ ...plan, initializers: g.initializers, paddedConvs: padding.convs });
+
+  // 5. The graph without what only the folded Clips read, and what was done.
   return {
-    model: {
-      proto: { ...model.proto, graph: { ...graph, node, initializer } },
-      ...(model.sourcePath === undefined ? {} : { sourcePath: model.sourcePath }),
-    },
+    model: quantizedModel(model, g, qdq, added),
     quantizedActivations: candidates.length,
-    quantizedLayers: layers,
-    foldedRelus,
-    foldedClips,
+    quantizedLayers: qdq.layers,
+    foldedRelus: kept.foldedRelus,
+    foldedClips: kept.foldedClips,
     fusedMatMuls: fusion.fused,
     loweredConvs: lowering.lowered,
-    floatStemConvs: stemConvs,
-    paddedConvs: padding.widening.length,
-    ranges: new Map(candidates.map((c) => [c, ranges.get(c)!])),
-    warnings: floatNodeWarnings(nodes, dataInputs, QDQ_OPS, floatLayers, widening),
+    floatStemConvs: qdq.stemConvs,
+    paddedConvs: widening.length,
+    ranges: candidateRanges(candidates, sameValues, measured),
+    warnings: floatNodeWarnings(nodes, g.dataInputs, QDQ_OPS, qdq.floatLayers, new Set(widening)),
   };
 }
