@@ -4,6 +4,7 @@ import { DimensionMismatchError } from './errors/dimension-mismatch-error.js';
 import { InvalidArgumentError } from './errors/invalid-argument-error.js';
 import { hypervolume } from './hypervolume.js';
 import { hypervolumeContributions } from './hypervolume-contributions.js';
+import { BUCKET_FROM } from './internal/sort.js';
 
 /** Brute force: HV(all) - HV(all without i), with the (oracle-tested) exact hypervolume. */
 function bruteForce(points: number[][], ref: number[]): number[] {
@@ -132,6 +133,25 @@ describe('hypervolumeContributions', () => {
       expect(
         closeAll(hypervolumeContributions(points, { reference: ref }), bruteForce(points, ref), all),
       ).toBe(true);
+    }
+  });
+
+  it("equals the brute force on both sides of the sort's bucket threshold, with ties (d = 2, 3)", () => {
+    for (const d of [2, 3]) {
+      for (const n of [BUCKET_FROM - 1, BUCKET_FROM + 1]) {
+        const u = lcg(7 * n + d);
+        // Coordinates on a 1/64 grid: many ties and some duplicates among the n points.
+        const points = Array.from({ length: n }, () => {
+          const v = Array.from({ length: d }, () => Math.abs(u() - 0.5) + 0.01);
+          const norm = Math.hypot(...v);
+          return v.map((x) => Math.round((x / norm) * (0.9 + 0.2 * u()) * 64) / 64);
+        });
+        const ref = new Array<number>(d).fill(1.2);
+        const all = hypervolume(points, { reference: ref });
+        expect(
+          closeAll(hypervolumeContributions(points, { reference: ref }), bruteForce(points, ref), all),
+        ).toBe(true);
+      }
     }
   });
 

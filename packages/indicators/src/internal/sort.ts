@@ -1,71 +1,30 @@
+import { bucketSortByKey } from './bucket-sort.js';
+import { quickSortByKey } from './quick-sort.js';
 import { radixSortByKey } from './radix-sort.js';
 
-/** From this many keys on, {@link sortByKey} hands over to the radix sort (measured crossover). */
+/** From this many keys on, {@link sortByKey} distributes them into buckets first (measured). */
+export const BUCKET_FROM = 768;
+/** Buckets of this many keys or more are radix sorted, smaller ones quicksorted. */
 export const RADIX_FROM = 2048;
 
 /**
- * Sorts `keys[lo..hi)` ascending and applies the same permutation to `idx[lo..hi)`.
+ * Sorts `keys[lo..hi)` ascending and applies the same permutation to `idx[lo..hi)`. Not stable.
  *
- * A hand-written quicksort (median of three, Hoare partition, insertion sort below 24 items,
- * recursion on the smaller side) rather than `Array.prototype.sort` with a comparator: the typed
- * arrays stay unboxed and there is no callback per comparison, which makes it several times
- * faster on the 10^4..10^6 points the hypervolume code sorts. O(n log n) expected, O(log n) stack.
- * From {@link RADIX_FROM} keys on, {@link radixSortByKey} (O(n), no misprediction per comparison).
+ * Below {@link BUCKET_FROM} keys, {@link quickSortByKey}; from there on {@link bucketSortByKey}
+ * (one O(n) distribution pass, about one key per bucket on evenly spread keys), whose buckets go
+ * to the quicksort, or to {@link radixSortByKey} (O(n), no misprediction per comparison) from
+ * {@link RADIX_FROM} keys on, as skewed keys can make a few buckets large. O(n log n) expected.
  * Keys must not be NaN (callers validate their input).
  */
 export function sortByKey(keys: Float64Array, idx: Int32Array, lo: number, hi: number): void {
-  if (hi - lo >= RADIX_FROM) {
-    radixSortByKey(keys, idx, lo, hi);
-    return;
-  }
-  while (hi - lo > 24) {
-    const mid = (lo + hi) >>> 1;
-    const last = hi - 1;
-    // Median of three into keys[mid].
-    if (keys[mid]! < keys[lo]!) swap(keys, idx, mid, lo);
-    if (keys[last]! < keys[lo]!) swap(keys, idx, last, lo);
-    if (keys[last]! < keys[mid]!) swap(keys, idx, last, mid);
-    const pivot = keys[mid]!;
-    let i = lo - 1;
-    let j = hi;
-    for (;;) {
-      do i++;
-      while (keys[i]! < pivot);
-      do j--;
-      while (keys[j]! > pivot);
-      if (i >= j) break;
-      swap(keys, idx, i, j);
-    }
-    // [lo, j] <= pivot <= [j + 1, hi)
-    if (j + 1 - lo < hi - j - 1) {
-      sortByKey(keys, idx, lo, j + 1);
-      lo = j + 1;
-    } else {
-      sortByKey(keys, idx, j + 1, hi);
-      hi = j + 1;
-    }
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const k = keys[i]!;
-    const v = idx[i]!;
-    let j = i - 1;
-    while (j >= lo && keys[j]! > k) {
-      keys[j + 1] = keys[j]!;
-      idx[j + 1] = idx[j]!;
-      j--;
-    }
-    keys[j + 1] = k;
-    idx[j + 1] = v;
-  }
+  if (hi - lo >= BUCKET_FROM) bucketSortByKey(keys, idx, lo, hi, sortBucket);
+  else quickSortByKey(keys, idx, lo, hi);
 }
 
-function swap(keys: Float64Array, idx: Int32Array, a: number, b: number): void {
-  const k = keys[a]!;
-  keys[a] = keys[b]!;
-  keys[b] = k;
-  const v = idx[a]!;
-  idx[a] = idx[b]!;
-  idx[b] = v;
+/** One bucket of {@link sortByKey}: radix sort when large, quicksort otherwise. */
+function sortBucket(keys: Float64Array, idx: Int32Array, lo: number, hi: number): void {
+  if (hi - lo >= RADIX_FROM) radixSortByKey(keys, idx, lo, hi);
+  else quickSortByKey(keys, idx, lo, hi);
 }
 
 /**
