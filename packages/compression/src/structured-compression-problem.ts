@@ -6,6 +6,7 @@ import {
   type Matrix,
   real,
 } from '@paretokit/problem';
+import { channelImportance } from './channel-importance.js';
 import { channelStatistics } from './channel-statistics.js';
 import { UnsupportedModelError } from './errors/unsupported-model-error.js';
 import { evaluateModel } from './evaluate-model.js';
@@ -16,13 +17,7 @@ import { type CompressionSetup, compressionSetup, type Split } from './internal/
 import { createSession, ort } from './internal/session.js';
 import { measureLatency } from './measure-latency.js';
 import type { OnnxModel } from './onnx-types.js';
-import {
-  type ChannelCut,
-  type ChannelRepair,
-  channelImportance,
-  keptChannels,
-  pruneChannels,
-} from './prune-channels.js';
+import { type ChannelCut, type ChannelRepair, keptChannels, pruneChannels } from './prune-channels.js';
 import { quantizeModel } from './quantize-model.js';
 import { saveOnnxSync } from './save-onnx.js';
 import type {
