@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { matrixAxes } from './internal/matrix-axes.js';
 import { renderSvg } from './internal/render-svg.js';
 import { checkConfusionMatrix } from './internal/validate.js';
 import type { ConfusionMatrix } from './report-input.js';
@@ -27,32 +28,12 @@ export async function confusionMatrixPlot(matrix: ConfusionMatrix): Promise<stri
     })),
   );
   const side = Math.max(24 * n, Math.min(300, Math.max(200, 60 * n)));
-  // A label takes about 0.6 em per character; tilt the column labels when they would touch.
-  const longest = Math.max(...labels.map((l) => l.length));
-  const tilt = longest * 11 * 0.6 > side / n - 6;
   const spec: TopLevelSpec = {
     title: matrix.title,
     width: side,
     height: side,
     data: { values },
-    encoding: {
-      x: {
-        field: 'predicted',
-        type: 'nominal',
-        title: 'predicted class',
-        sort: labels,
-        scale: { domain: labels },
-        axis: { orient: 'bottom', labelAngle: tilt ? -40 : 0, labelLimit: 200, domain: false, ticks: false },
-      },
-      y: {
-        field: 'actual',
-        type: 'nominal',
-        title: 'true class',
-        sort: labels,
-        scale: { domain: labels },
-        axis: { labelLimit: 200, domain: false, ticks: false },
-      },
-    },
+    encoding: matrixAxes(labels, side, n, { labelLimit: 200 }),
     layer: [
       {
         name: 'cells',

@@ -1,4 +1,5 @@
 import type { FrontPoint } from '../report-input.js';
+import { matrixAxes } from './matrix-axes.js';
 import { distinct } from './methods.js';
 import type { Layer } from './render-svg.js';
 
@@ -16,30 +17,7 @@ export function pickedConfusion(front: readonly FrontPoint[]): Layer {
     return cm === undefined ? [] : [{ id: `p${k}`, c: cm.counts.flat(), l: cm.labels }];
   });
   const side = Math.max(24 * n, Math.min(260, Math.max(180, 52 * n)));
-  const tilt = Math.max(0, ...labels.map((l) => l.length)) * 11 * 0.6 > side / n - 6;
-  const x = {
-    field: 'predicted',
-    type: 'nominal',
-    title: 'predicted class',
-    sort: labels,
-    scale: { domain: labels },
-    axis: {
-      orient: 'bottom',
-      labelAngle: tilt ? -40 : 0,
-      labelLimit: 160,
-      domain: false,
-      ticks: false,
-      grid: false,
-    },
-  } as const;
-  const y = {
-    field: 'actual',
-    type: 'nominal',
-    title: 'true class',
-    sort: labels,
-    scale: { domain: labels },
-    axis: { labelLimit: 160, domain: false, ticks: false, grid: false },
-  } as const;
+  const { x, y } = matrixAxes(labels, side, n, { labelLimit: 160, noGrid: true });
   return {
     title: { text: 'Confusion matrix of the picked point', fontSize: 12 },
     width: side,
