@@ -1,4 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-// Rendering a whole report takes about a second; the browser test starts Chromium.
-export default defineConfig({ test: { testTimeout: 120_000 } });
+// The shared test settings: timeout and a scratch temporary folder per run.
+export { default } from '../../vitest.shared.js';

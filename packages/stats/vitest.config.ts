@@ -1,0 +1,2 @@
+// The shared test settings: timeout and a scratch temporary folder per run.
+export { default } from '../../vitest.shared.js';
