@@ -1,7 +1,12 @@
 import { hypervolume } from '@paretokit/indicators';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type InfillCandidates, normalCdf, pickByHypervolume } from './hypervolume-improvement.js';
+import {
+  type InfillCandidates,
+  logExpectedImprovement,
+  normalCdf,
+  pickByHypervolume,
+} from './hypervolume-improvement.js';
 
 const candidates = (points: number[][], feasibility?: number[]): InfillCandidates => ({
   rows: points.length,
@@ -103,5 +108,57 @@ describe('normalCdf', () => {
     expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 7);
     expect(normalCdf(-1)).toBeCloseTo(0.15865525393145707, 7);
     expect(normalCdf(-6)).toBeLessThan(1e-8);
+  });
+});
+
+describe('logExpectedImprovement', () => {
+  /** E[max(0, best - Y)], Y ~ N(mean, sd²), by Simpson's rule over the improvement u = best - y. */
+  const byQuadrature = (best: number, mean: number, sd: number): number => {
+    const z = (best - mean) / sd;
+    const upper = sd * (Math.max(0, z) + 12 + 40 / Math.max(1, -z)); // where the integrand is negligible
+    const steps = 20_000;
+    const h = upper / steps;
+    let sum = 0;
+    for (let k = 0; k <= steps; k++) {
+      const u = k * h;
+      const w = k === 0 || k === steps ? 1 : k % 2 === 1 ? 4 : 2;
+      const y = (best - u - mean) / sd;
+      sum += (w * u * Math.exp(-0.5 * y * y)) / (sd * Math.sqrt(2 * Math.PI));
+    }
+    return (sum * h) / 3;
+  };
+
+  it.each([
+    [3, 0.5],
+    [1, 2],
+    [0, 1],
+    [-2, 1],
+    [-5.9, 0.3],
+    [-6.1, 0.3],
+    [-12, 2],
+    [-25, 0.01],
+  ])('matches quadrature at z = %s (sd %s)', (z, sd) => {
+    const mean = 0.2;
+    const best = mean + z * sd;
+    const exact = byQuadrature(best, mean, sd);
+    const tolerance = z < -6 ? 3e-3 : z < -2 ? 1e-4 : 1e-6; // the series; cancellation in φ(z) + z Φ(z)
+    expect(Math.abs(logExpectedImprovement(best, mean, sd) - Math.log(exact))).toBeLessThan(tolerance);
+  });
+
+  it('is the plain improvement without spread, and grows with the spread and the gap', () => {
+    expect(logExpectedImprovement(1, 0.25, 0)).toBeCloseTo(Math.log(0.75), 12);
+    expect(logExpectedImprovement(0, 0.25, 0)).toBe(Number.NEGATIVE_INFINITY);
+    fc.assert(
+      fc.property(
+        fc.double({ min: -30, max: 5, noNaN: true }),
+        fc.double({ min: 0.01, max: 3, noNaN: true }),
+        (z, sd) => {
+          const at = (b: number, s: number) => logExpectedImprovement(b, 0, s);
+          expect(Number.isFinite(at(z * sd, sd))).toBe(true);
+          expect(at(z * sd + 0.01, sd)).toBeGreaterThan(at(z * sd, sd));
+          expect(at(z * sd, sd * 1.1)).toBeGreaterThan(at(z * sd, sd) - 1e-9);
+        },
+      ),
+    );
   });
 });

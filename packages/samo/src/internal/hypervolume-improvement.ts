@@ -134,3 +134,23 @@ export function normalCdf(z: number): number {
   const erfc = t * Math.exp(poly);
   return 0.5 * (x >= 0 ? erfc : 2 - erfc);
 }
+
+/**
+ * log of the expected improvement E[max(0, best - Y)] for Y ~ N(mean, sd²) (minimization): the
+ * closed form sd (φ(z) + z Φ(z)), z = (best - mean) / sd, in the log domain so that candidates far
+ * in the tail still rank (for z < -6, the asymptotic series φ(z) / z² (1 - 3/z² + 15/z⁴), relative
+ * error below 0.3 %). With sd = 0, the plain
+ * improvement (log 0 = -Infinity when there is none). O(1).
+ *
+ * @example
+ * Math.abs(Math.exp(logExpectedImprovement(0, 0, 1)) - 1 / Math.sqrt(2 * Math.PI)) < 1e-6 // => true
+ */
+export function logExpectedImprovement(best: number, mean: number, sd: number): number {
+  if (!(sd > 0)) return Math.log(Math.max(0, best - mean));
+  const z = (best - mean) / sd;
+  const logPdf = -0.5 * z * z - 0.5 * Math.log(2 * Math.PI);
+  const tail = Math.log(sd) + logPdf - 2 * Math.log(-z) + Math.log1p(-3 / (z * z) + 15 / z ** 4);
+  if (z < -6) return tail;
+  const value = Math.exp(logPdf) + z * normalCdf(z);
+  return value > 0 ? Math.log(sd) + Math.log(value) : tail;
+}

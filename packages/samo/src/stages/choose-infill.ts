@@ -32,6 +32,22 @@ export class NormalizedRows {
     this.rows++;
   }
 
+  /** Largest bound-normalized difference between rows `a` and `b` of `X` (not stored rows). O(d). */
+  maxDifference(X: Matrix, a: number, b: number): number {
+    const d = X.cols;
+    let most = 0;
+    for (let j = 0; j < d; j++) {
+      const diff = Math.abs(X.data[a * d + j]! - X.data[b * d + j]!) * this.scale[j]!;
+      if (diff > most) most = diff;
+    }
+    return most;
+  }
+
+  /** Whether rows `a` and `b` of `X` count as one (within the duplicate tolerance). O(d). */
+  same(X: Matrix, a: number, b: number): boolean {
+    return this.maxDifference(X, a, b) <= this.tolerance;
+  }
+
   /** Smallest Euclidean distance from row `i` of `X` to the stored rows, and whether it is a duplicate. O(n·d). */
   nearest(X: Matrix, i: number): { distance: number; duplicate: boolean } {
     const d = X.cols;

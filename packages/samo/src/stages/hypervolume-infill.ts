@@ -7,7 +7,13 @@ import {
   randomSample,
 } from '@paretokit/problem';
 import type { Regressor } from '@paretokit/surrogates';
-import { type InfillCandidates, normalCdf, pickByHypervolume } from '../internal/hypervolume-improvement.js';
+import {
+  type HypervolumePick,
+  type InfillCandidates,
+  logExpectedImprovement,
+  normalCdf,
+  pickByHypervolume,
+} from '../internal/hypervolume-improvement.js';
 import type { NormalizedRows } from './choose-infill.js';
 import type { InfillChoice } from './types.js';
 
@@ -86,12 +92,13 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
 
   const { mean, sd } = predictAll(models, input.encode(candidates));
   const n = candidates.rows;
+  const constraints = constraintScores(mean, sd, n, m, t);
   const scored: InfillCandidates = {
     rows: n,
     m,
     optimistic: new Float64Array(n * m),
     mean: new Float64Array(n * m),
-    feasibility: new Float64Array(n).fill(1),
+    feasibility: constraints.feasibility,
   };
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
@@ -99,23 +106,22 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
       scored.mean[i * m + j] = mu;
       scored.optimistic[i * m + j] = mu - (beta * sd[i * t + j]!) / span[j]!;
     }
-    let feasible = 1;
-    for (let c = m; c < t; c++) {
-      const mu = mean[i * t + c]!;
-      const s = sd[i * t + c]!;
-      feasible *= s > 0 ? normalCdf(-mu / s) : mu <= 0 ? 1 : 0;
-    }
-    scored.feasibility[i] = feasible;
   }
-  const chosen: number[] = [];
-  const picks = pickByHypervolume(scored, front, new Array<number>(m).fill(1.1), count, (i) => {
-    if (evaluated.nearest(candidates, i).duplicate) return false;
-    return chosen.length === 0 || !chosen.some((c) => sameRow(candidates, c, i));
-  });
+  const picks =
+    k > 0 && frontRows.length === 0
+      ? feasibilityPicks(violationScores(input.G!, constraints), candidates, evaluated, count)
+      : pickByHypervolume(
+          scored,
+          front,
+          new Array<number>(m).fill(1.1),
+          count,
+          (i, chosen) =>
+            !evaluated.nearest(candidates, i).duplicate &&
+            !chosen.some((c) => evaluated.same(candidates, c, i)),
+        );
   const X: number[][] = [];
   const choices: InfillChoice[] = [];
   for (const pick of picks) {
-    chosen.push(pick.index);
     evaluated.add(candidates, pick.index);
     X.push(
       Array.from(candidates.data.subarray(pick.index * candidates.cols, (pick.index + 1) * candidates.cols)),
@@ -124,10 +130,7 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
     choices.push({
       x: X.at(-1)!,
       source: pick.kind,
-      reason:
-        pick.kind === 'hypervolume-improvement'
-          ? `largest P(feasible) x hypervolume improvement of the optimistic prediction (${pick.score.toPrecision(4)})`
-          : `no candidate adds hypervolume: the smallest domination gap plus P(infeasible) (${(-pick.score).toPrecision(4)})`,
+      reason: pickReason(pick),
       predictedF: row.slice(0, m),
       predictedG: row.slice(m),
     });
@@ -136,9 +139,109 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
   return { X, choices };
 }
 
-function sameRow(M: Matrix, a: number, b: number): boolean {
-  for (let j = 0; j < M.cols; j++) if (M.data[a * M.cols + j] !== M.data[b * M.cols + j]) return false;
-  return true;
+function pickReason(pick: HypervolumePick | FeasibilityPick): string {
+  if (pick.kind === 'hypervolume-improvement')
+    return `largest P(feasible) x hypervolume improvement of the optimistic prediction (${pick.score.toPrecision(4)})`;
+  if (pick.kind === 'domination-gap')
+    return `no candidate adds hypervolume: the smallest domination gap plus P(infeasible) (${(-pick.score).toPrecision(4)})`;
+  return `no evaluated row is feasible yet: the largest probability of feasibility (log P = ${pick.score.toPrecision(4)})`;
+}
+
+/** Per candidate: P(feasible), and the expected total violation and its variance. */
+interface ConstraintScores {
+  readonly feasibility: Float64Array;
+  readonly violation: Float64Array;
+  readonly variance: Float64Array;
+}
+
+/**
+ * For each candidate, from the constraints' predictions (targets m..t-1 of `mean` and `sd`, rows ×
+ * t): the probability of feasibility (product over constraints of Φ(-μ/σ)), and the expected total
+ * violation, the sum of E[max(0, g)] = μ Φ(μ/σ) + σ φ(μ/σ), with the sum of the variances. A
+ * prediction without spread is certain. O(rows · constraints).
+ */
+function constraintScores(
+  mean: Float64Array,
+  sd: Float64Array,
+  n: number,
+  m: number,
+  t: number,
+): ConstraintScores {
+  const feasibility = new Float64Array(n).fill(1);
+  const violation = new Float64Array(n);
+  const variance = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let c = m; c < t; c++) {
+      const mu = mean[i * t + c]!;
+      const s = sd[i * t + c]!;
+      if (s > 0) {
+        feasibility[i]! *= normalCdf(-mu / s);
+        violation[i]! +=
+          mu * normalCdf(mu / s) + (s * Math.exp(-0.5 * (mu / s) ** 2)) / Math.sqrt(2 * Math.PI);
+      } else {
+        feasibility[i]! *= mu <= 0 ? 1 : 0;
+        violation[i]! += Math.max(0, mu);
+      }
+      variance[i]! += s * s;
+    }
+  }
+  return { feasibility, violation, variance };
+}
+
+/**
+ * The feasibility phase's score of each candidate: the log expected improvement of the least total
+ * violation (sum over constraints of max(0, g)) of the archive, the candidate's total violation
+ * taken as normal with the sum of the expected positive parts as mean and the summed variances
+ * (exact for one constraint). O(rows · constraints).
+ */
+function violationScores(G: Matrix, { violation, variance }: ConstraintScores): Float64Array {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < G.rows; i++) {
+    let v = 0;
+    for (let j = 0; j < G.cols; j++) v += Math.max(0, G.data[i * G.cols + j]!);
+    if (v < best) best = v;
+  }
+  return violation.map((mu, i) => logExpectedImprovement(best, mu, Math.sqrt(variance[i]!)));
+}
+
+/** Bound-normalized distance (largest difference of a variable) that rows of one feasibility-phase batch keep apart. */
+export const FEASIBILITY_BATCH_SPREAD = 0.05;
+
+interface FeasibilityPick {
+  readonly index: number;
+  readonly kind: 'feasibility';
+  readonly score: number;
+}
+
+/**
+ * Phase 1 of constrained infill, while no evaluated row is feasible: the candidates most likely
+ * to be feasible (largest log P(feasible), finite where P itself underflows), skipping duplicates
+ * of evaluated rows and rows closer than {@link FEASIBILITY_BATCH_SPREAD} to one picked before in
+ * the batch. Without it, a run whose first rows were all infeasible saw P(feasible) = 0 for every
+ * candidate and proposed the same row again and again (RetinaMNIST structured pruning: 56 of 100
+ * evaluations on one configuration). The uncertainty of the constraint models makes it explore:
+ * near an evaluated infeasible row the prediction is sure, elsewhere it is not. O(rows log rows +
+ * count · rows · n).
+ */
+function feasibilityPicks(
+  logFeasibility: Float64Array,
+  candidates: Matrix,
+  evaluated: NormalizedRows,
+  count: number,
+): FeasibilityPick[] {
+  const order = Array.from({ length: candidates.rows }, (_, i) => i).sort(
+    (a, b) => logFeasibility[b]! - logFeasibility[a]! || a - b,
+  );
+  const picks: FeasibilityPick[] = [];
+  for (const i of order) {
+    if (picks.length === count) break;
+    if (!(logFeasibility[i]! > Number.NEGATIVE_INFINITY)) break;
+    if (evaluated.nearest(candidates, i).duplicate) continue;
+    if (picks.some((p) => evaluated.maxDifference(candidates, p.index, i) < FEASIBILITY_BATCH_SPREAD))
+      continue;
+    picks.push({ index: i, kind: 'feasibility', score: logFeasibility[i]! });
+  }
+  return picks;
 }
 
 /** Random rows (not duplicates) until `count` rows are chosen. */

@@ -1,5 +1,5 @@
 import { maxGenerations, minimize, nsga2 } from '@paretokit/algorithms';
-import { InvalidArgumentError, type Matrix } from '@paretokit/problem';
+import { InvalidArgumentError, type Matrix, randomSample } from '@paretokit/problem';
 import { surrogateProblem } from '../internal/surrogate-problem.js';
 import { evaluatedRows } from './choose-infill.js';
 import type { TrainingData } from './fit-surrogates.js';
@@ -55,6 +55,26 @@ async function chooseModels(context: IterationContext, data: TrainingData): Prom
   };
 }
 
+/**
+ * Random rows added to the candidates while no evaluated row is feasible: the search on the
+ * surrogates then crowds its whole population where the predicted violation is least, around the
+ * least-violating evaluated row, and the feasibility phase of the infill needs candidates from
+ * elsewhere to explore.
+ */
+export const EXPLORATION_CANDIDATES = 1000;
+
+/** `candidates`, plus {@link EXPLORATION_CANDIDATES} random rows when the archive has no feasible row. */
+function withExploration(context: IterationContext, candidates: Matrix): Matrix {
+  const G = context.G;
+  if (G === undefined || G.cols === 0) return candidates;
+  for (let i = 0; i < G.rows; i++) {
+    let feasible = true;
+    for (let j = 0; j < G.cols; j++) if (!(G.data[i * G.cols + j]! <= 0)) feasible = false;
+    if (feasible) return candidates;
+  }
+  return stack(candidates, randomSample(context.problem, EXPLORATION_CANDIDATES, { random: context.random }));
+}
+
 /** The rows of `a` then those of `b`. */
 function stack(a: Matrix, b: Matrix): Matrix {
   const data = new Float64Array(a.data.length + b.data.length);
@@ -69,8 +89,11 @@ function stack(a: Matrix, b: Matrix): Matrix {
  * offers a choice; a Gaussian process in {@link recommendedSamo}), NSGA-II on the predicted means
  * warm-started from the archive, then `count` rows of its final population chosen by hypervolume
  * improvement of the optimistic prediction (mean - beta · sd) times the probability of
- * feasibility, one after another with the kriging believer (see `hypervolumeInfill`). Cost: the
- * fits, populationSize · generations predictions per target, and O(count · population · HV).
+ * feasibility, one after another with the kriging believer (see `hypervolumeInfill`). While no
+ * evaluated row is feasible, a feasibility phase instead: {@link EXPLORATION_CANDIDATES} random
+ * rows join the population and the rows with the largest expected improvement of the least total
+ * violation are chosen, kept 0.05 apart within a batch. Cost: the fits, populationSize ·
+ * generations predictions per target, and O(count · population · HV).
  *
  * @example
  * const iteration = hypervolumeIteration({ generations: 10, populationSize: 20 });
@@ -107,7 +130,7 @@ export function hypervolumeIteration(options: HypervolumeIterationOptions = {}):
         X: context.X,
         F: context.F,
         G: context.G,
-        candidates: stack(solved.population.X, solved.X),
+        candidates: withExploration(context, stack(solved.population.X, solved.X)),
         models,
         encode: context.encode,
         evaluated: evaluatedRows(context),

@@ -57,13 +57,14 @@ export interface InfillChoice {
   /**
    * The study's rule: `feasible-nondominated` (the rule) or `least-violating` (fill-up);
    * {@link hypervolumeIteration}'s: `hypervolume-improvement` or `domination-gap` (nothing adds
-   * hypervolume); `random` (last resort, both).
+   * hypervolume), or `feasibility` while no evaluated row is feasible; `random` (last resort, both).
    */
   readonly source:
     | 'feasible-nondominated'
     | 'least-violating'
     | 'hypervolume-improvement'
     | 'domination-gap'
+    | 'feasibility'
     | 'random';
   readonly reason: string;
   /** The surrogates' objectives (natural sense) and constraints at x; empty for `random`. */
