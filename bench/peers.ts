@@ -46,6 +46,7 @@ import { measureIterationOverhead } from '../packages/samo/bench/iteration-overh
 import { mannWhitney } from '../packages/stats/src/index.js';
 import { compareBridges } from '../packages/surrogates/bench/bridge-timing.js';
 import { compareQuality, compareSpeed } from '../packages/surrogates/bench/sklearn-comparison.js';
+import { cpuFeatures, describeCpu } from './cpu-features.js';
 import { compareMethods } from './samo-methods.js';
 import {
   figure,
@@ -1149,6 +1150,7 @@ const machine = {
   node: process.version,
   platform: `${process.platform}/${process.arch}`,
   cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cpuFeatures: cpuFeatures(),
   cores: cpus().length,
   memoryGB: Math.round(totalmem() / 2 ** 30),
   loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
@@ -1181,7 +1183,7 @@ const md = [
   '',
   `- Command: \`${command}\` (${quick ? 'quick' : 'full'} suite), ${(seconds / 60).toFixed(1)} minutes, commit ${machine.commit}${only === undefined ? '' : `; sections not in --only are kept from earlier runs, each marked`}`,
   `- Date: ${machine.date.slice(0, 16).replace('T', ' ')} UTC; Node ${machine.node} on ${machine.platform}`,
-  `- CPU: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB`,
+  `- CPU: ${describeCpu(machine.cpuFeatures)}, ${machine.cores} cores, ${machine.memoryGB} GB`,
   `- Load average (1, 5, 15 min): ${la(machine.loadAverageBefore)} before, ${la(machine.loadAverageAfter)} after`,
   ...(skipped.length > 0 ? [`- Not in the quick suite (no peer): ${skipped.join('; ')}`] : []),
   `- Peers: ${Object.entries(versions)
