@@ -2,6 +2,7 @@ import { createMatrix, defineProblem, real, toArrays } from '@paretokit/problem'
 import { describe, expect, test } from 'vitest';
 import { recommendedSamo } from './recommended-samo.js';
 import { samo } from './samo.js';
+import { hypervolumeIteration } from './stages/hypervolume-iteration.js';
 
 /**
  * Infeasible by the same margin almost everywhere (g = 0.05), feasible only in a pit of radius
@@ -46,8 +47,16 @@ describe('recommendedSamo', () => {
     for (let i = 0; i < first; i++)
       for (let j = 0; j < i; j++)
         expect(Math.max(...X[i]!.map((v, k) => Math.abs(v - X[j]![k]!)))).toBeGreaterThan(1e-3);
+    // The two rows of every batch at least 0.05 apart (batchSpread), in both phases.
+    for (let i = 8; i < budget; i += 2)
+      expect(Math.max(...X[i]!.map((v, k) => Math.abs(v - X[i + 1]![k]!)))).toBeGreaterThanOrEqual(0.05);
     const phase = result.iterations.flatMap((d) => d.infill).filter((c) => c.source === 'feasibility');
     expect(phase.length).toBeGreaterThan(0);
     expect(phase[0]!.reason).toMatch(/no evaluated row is feasible yet/);
+  });
+
+  test('refuses a batch spread outside [0, 1], naming the option', () => {
+    expect(() => hypervolumeIteration({ batchSpread: 1.5 })).toThrow(/batchSpread.*\[0, 1\]/s);
+    expect(() => hypervolumeIteration({ batchSpread: -0.1 })).toThrow(/batchSpread/);
   });
 });

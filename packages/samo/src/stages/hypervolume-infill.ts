@@ -35,6 +35,11 @@ export interface HypervolumeInfillInput {
   readonly count: number;
   /** Weight of the predicted standard deviation in the optimistic bound mean - beta · sd. */
   readonly beta: number;
+  /**
+   * Rows of one batch differ by at least this much in some variable (bound-normalized, largest
+   * difference; 0: only duplicates are refused).
+   */
+  readonly batchSpread: number;
   readonly random: Random;
 }
 
@@ -80,7 +85,7 @@ function objectiveScale(Fmin: Matrix, front: readonly number[]): { low: number[]
  * + predictions).
  */
 export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][]; choices: InfillChoice[] } {
-  const { problem, candidates, models, count, beta, evaluated } = input;
+  const { problem, candidates, models, count, beta, evaluated, batchSpread } = input;
   const m = problem.objectives.length;
   const k = problem.constraints.length;
   const t = m + k;
@@ -109,7 +114,7 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
   }
   const picks =
     k > 0 && frontRows.length === 0
-      ? feasibilityPicks(violationScores(input.G!, constraints), candidates, evaluated, count)
+      ? feasibilityPicks(violationScores(input.G!, constraints), candidates, evaluated, count, batchSpread)
       : pickByHypervolume(
           scored,
           front,
@@ -117,7 +122,7 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
           count,
           (i, chosen) =>
             !evaluated.nearest(candidates, i).duplicate &&
-            !chosen.some((c) => evaluated.same(candidates, c, i)),
+            !chosen.some((c) => tooClose(evaluated, candidates, c, i, batchSpread)),
         );
   const X: number[][] = [];
   const choices: InfillChoice[] = [];
@@ -144,7 +149,7 @@ function pickReason(pick: HypervolumePick | FeasibilityPick): string {
     return `largest P(feasible) x hypervolume improvement of the optimistic prediction (${pick.score.toPrecision(4)})`;
   if (pick.kind === 'domination-gap')
     return `no candidate adds hypervolume: the smallest domination gap plus P(infeasible) (${(-pick.score).toPrecision(4)})`;
-  return `no evaluated row is feasible yet: the largest probability of feasibility (log P = ${pick.score.toPrecision(4)})`;
+  return `no evaluated row is feasible yet: the largest expected improvement of the least violation (log ${pick.score.toPrecision(4)})`;
 }
 
 /** Per candidate: P(feasible), and the expected total violation and its variance. */
@@ -204,8 +209,10 @@ function violationScores(G: Matrix, { violation, variance }: ConstraintScores): 
   return violation.map((mu, i) => logExpectedImprovement(best, mu, Math.sqrt(variance[i]!)));
 }
 
-/** Bound-normalized distance (largest difference of a variable) that rows of one feasibility-phase batch keep apart. */
-export const FEASIBILITY_BATCH_SPREAD = 0.05;
+/** Whether rows `a` and `b` of `X` are duplicates, or closer than `spread` in every variable. */
+function tooClose(evaluated: NormalizedRows, X: Matrix, a: number, b: number, spread: number): boolean {
+  return evaluated.same(X, a, b) || evaluated.maxDifference(X, a, b) < spread;
+}
 
 interface FeasibilityPick {
   readonly index: number;
@@ -214,32 +221,32 @@ interface FeasibilityPick {
 }
 
 /**
- * Phase 1 of constrained infill, while no evaluated row is feasible: the candidates most likely
- * to be feasible (largest log P(feasible), finite where P itself underflows), skipping duplicates
- * of evaluated rows and rows closer than {@link FEASIBILITY_BATCH_SPREAD} to one picked before in
- * the batch. Without it, a run whose first rows were all infeasible saw P(feasible) = 0 for every
+ * Phase 1 of constrained infill, while no evaluated row is feasible: the candidates with the best
+ * `scores` (the log expected improvement of the least violation, {@link violationScores}),
+ * skipping duplicates of evaluated rows and rows closer than `spread` to one picked before in the
+ * batch. Without it, a run whose first rows were all infeasible saw P(feasible) = 0 for every
  * candidate and proposed the same row again and again (RetinaMNIST structured pruning: 56 of 100
- * evaluations on one configuration). The uncertainty of the constraint models makes it explore:
- * near an evaluated infeasible row the prediction is sure, elsewhere it is not. O(rows log rows +
- * count · rows · n).
+ * evaluations on one configuration). Expected improvement weighs both ways out: a predicted
+ * violation below the least one so far, and uncertainty (far from the evaluated rows).
+ * O(rows log rows + count · rows · n).
  */
 function feasibilityPicks(
-  logFeasibility: Float64Array,
+  scores: Float64Array,
   candidates: Matrix,
   evaluated: NormalizedRows,
   count: number,
+  spread: number,
 ): FeasibilityPick[] {
   const order = Array.from({ length: candidates.rows }, (_, i) => i).sort(
-    (a, b) => logFeasibility[b]! - logFeasibility[a]! || a - b,
+    (a, b) => scores[b]! - scores[a]! || a - b,
   );
   const picks: FeasibilityPick[] = [];
   for (const i of order) {
     if (picks.length === count) break;
-    if (!(logFeasibility[i]! > Number.NEGATIVE_INFINITY)) break;
+    if (!(scores[i]! > Number.NEGATIVE_INFINITY)) break;
     if (evaluated.nearest(candidates, i).duplicate) continue;
-    if (picks.some((p) => evaluated.maxDifference(candidates, p.index, i) < FEASIBILITY_BATCH_SPREAD))
-      continue;
-    picks.push({ index: i, kind: 'feasibility', score: logFeasibility[i]! });
+    if (picks.some((p) => tooClose(evaluated, candidates, p.index, i, spread))) continue;
+    picks.push({ index: i, kind: 'feasibility', score: scores[i]! });
   }
   return picks;
 }
