@@ -92,6 +92,19 @@ describe('paretokit study', () => {
     expect(comparable(parallel.summary.records)).toEqual(comparable(serial.summary.records));
   });
 
+  it('its worker processes stop quietly when the study process is killed, and the study resumes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-workers-kill-'));
+    const config = writeConfig(dir, 'killed');
+    const log = join(dir, 'killed', 'runs', 'c3dtlz4-2', 'samo-ctaea', 'seed-1', 'evaluations.jsonl');
+    const { stderr } = await killStudyAfter(config, log, 26, { workers: 2 });
+    // Every worker gone (the stderr they share closed) and none died loudly: a worker that sent
+    // progress to the dead parent once crashed on an unhandled EPIPE (seen on a study killed by hand).
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    const resumed = await studyCommand({ config, workers: 2, write: () => {} });
+    expect(resumed.summary.records).toHaveLength(4);
+    expect(loggedEvaluations(log)).toBe(40);
+  });
+
   it('rejects a configuration with a message naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'paretokit-study-bad-'));
     const path = join(dir, 'bad.json');

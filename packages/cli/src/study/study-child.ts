@@ -11,9 +11,16 @@ if (configPath === undefined || process.send === undefined) {
   process.stderr.write('study-child: run by `paretokit study --workers N` only\n');
   process.exit(2);
 }
-const send = (message: ChildMessage) => process.send!(message);
 // The study process is gone (killed, or its test timed out): stop too, as soon as the run in
-// progress lets the event loop turn (its finished evaluations are in its log).
+// progress lets the event loop turn (its finished evaluations are in its log). A message sent in
+// the meantime fails with EPIPE: its callback takes the error (without one, Node raised it as an
+// unhandled 'error' event and the worker died with a stack trace).
+const send = (message: ChildMessage) => {
+  if (!process.connected) return;
+  process.send!(message, undefined, {}, (error) => {
+    if (error !== null) process.exit(1);
+  });
+};
 process.on('disconnect', () => process.exit(1));
 const config = await loadStudyConfig(configPath);
 const problemOf = problemCache(config);
