@@ -81,8 +81,9 @@ function objectiveScale(Fmin: Matrix, front: readonly number[]): { low: number[]
  * `pickByHypervolume`). Objectives are normalized by the archive's feasible front (every row while
  * fewer than two points are feasible), the reference point at 1.1 in those units. Regressors
  * without `predictVariance` count as certain (sd 0: their mean is the bound, and feasibility is
- * 0 or 1). Rows left after duplicates fill up with random rows. O(candidates · count · HV(front)
- * + predictions).
+ * 0 or 1). While no evaluated row is feasible, the feasibility phase picks instead
+ * ({@link feasibilityPicks}). Rows of a batch keep `batchSpread` apart; rows left after duplicates
+ * and that spread fill up with random rows. O(candidates · count · HV(front) + predictions).
  */
 export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][]; choices: InfillChoice[] } {
   const { problem, candidates, models, count, beta, evaluated, batchSpread } = input;
@@ -261,7 +262,8 @@ function fillRandom(input: HypervolumeInfillInput, X: number[][], choices: Infil
     choices.push({
       x: X.at(-1)!,
       source: 'random',
-      reason: 'every candidate of the search was a duplicate of an evaluated row',
+      reason:
+        'every candidate of the search repeated an evaluated row or was too close to a row of the batch',
       predictedF: [],
       predictedG: [],
     });
