@@ -1,5 +1,34 @@
 import { Front3d } from './front3d.js';
-import { orderBy } from './sort.js';
+import { sortByKey } from './sort.js';
+
+/** Scratch space of {@link hv4d}: sort keys, the order, and the 3-D front. */
+interface Workspace {
+  readonly keys: Float64Array;
+  readonly order: Int32Array;
+  readonly front: Front3d;
+  readonly capacity: number;
+}
+
+let cached: Workspace | undefined;
+
+/**
+ * Scratch space for n points. Up to 4096 points it is kept between calls: a typed array longer
+ * than 64 bytes lives outside V8's heap and costs a microsecond or two to allocate, about a third
+ * of a 100-point call (measured: 36 -> 28 us); larger calls allocate their own, so at most about
+ * 0.25 MB stays referenced. hv4d does not call itself, so one workspace is enough.
+ */
+function workspace(n: number): Workspace {
+  if (cached !== undefined && cached.capacity >= n) return cached;
+  const capacity = Math.max(n, 64);
+  const fresh: Workspace = {
+    keys: new Float64Array(capacity),
+    order: new Int32Array(capacity),
+    front: new Front3d(capacity),
+    capacity,
+  };
+  if (capacity <= 4096) cached = fresh;
+  return fresh;
+}
 
 /**
  * Exact 4-D hypervolume of `n` points (rows of `data`, 4 values each) that all strictly dominate
@@ -9,8 +38,12 @@ import { orderBy } from './sort.js';
  * O(n^1.5 log n) by Chan 2013, but HV4D+ is faster in practice for the sizes that matter).
  */
 export function hv4d(data: Float64Array, n: number, ref: Float64Array): number {
-  const order = orderBy(data, n, 4, 3);
-  const front = new Front3d(n);
+  const { keys, order, front } = workspace(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = data[4 * i + 3]!;
+    order[i] = i;
+  }
+  sortByKey(keys, order, 0, n); // ties in the fourth objective may come in any order
   front.reset(ref[0]!, ref[1]!, ref[2]!);
   let volume3 = 0;
   let hv = 0;
@@ -18,7 +51,7 @@ export function hv4d(data: Float64Array, n: number, ref: Float64Array): number {
     const o = 4 * order[k]!;
     volume3 += front.add(data[o]!, data[o + 1]!, data[o + 2]!);
     const w = data[o + 3]!;
-    const wNext = k + 1 < n ? data[4 * order[k + 1]! + 3]! : ref[3]!;
+    const wNext = k + 1 < n ? keys[k + 1]! : ref[3]!;
     hv += volume3 * (wNext - w);
   }
   return hv;

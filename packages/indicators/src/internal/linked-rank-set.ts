@@ -26,6 +26,12 @@ export class LinkedRankSet {
     this.prevOf = new Int32Array(Math.max(1, capacity));
   }
 
+  /** Removes every member (to reuse the set). O(capacity / 32). */
+  clear(): void {
+    this.set.clear();
+    this.head = -1;
+  }
+
   /** The largest member smaller than `r` (any r >= 0), or -1. O(log32 n). */
   below(r: number): number {
     return this.set.prev(r);
