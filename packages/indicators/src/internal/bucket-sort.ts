@@ -1,12 +1,19 @@
+import { reusableScratch } from './reusable-scratch.js';
+
 /** Sorts `keys[lo..hi)` ascending and applies the same permutation to `idx[lo..hi)`. */
 export type RangeSort = (keys: Float64Array, idx: Int32Array, lo: number, hi: number) => void;
 
 /** Scratch kept between calls for up to this many keys (2 MB); larger calls allocate their own. */
 export const KEEP_SCRATCH_UP_TO = 1 << 17;
 /** Scratch kept between calls (grown on demand, never shrunk): a copy of the range and counts. */
-let copyKeys = new Float64Array(0);
-let copyIdx = new Int32Array(0);
-let counts = new Int32Array(0);
+const scratch = reusableScratch(
+  (capacity) => ({
+    keys: new Float64Array(capacity),
+    idx: new Int32Array(capacity),
+    counts: new Int32Array(capacity),
+  }),
+  KEEP_SCRATCH_UP_TO,
+);
 
 /**
  * Sorts `keys[lo..hi)` ascending and applies the same permutation to `idx[lo..hi)`: one pass
@@ -73,18 +80,9 @@ function distribute(
   scale: number,
 ): Int32Array {
   const n = hi - lo;
-  const keep = n <= KEEP_SCRATCH_UP_TO;
-  if (copyKeys.length < n || !keep) {
-    const ck = new Float64Array(n);
-    const ci = new Int32Array(n);
-    const c = new Int32Array(n);
-    if (!keep) return scatter(keys, idx, lo, hi, min, scale, ck, ci, c);
-    copyKeys = ck;
-    copyIdx = ci;
-    counts = c;
-  }
-  counts.fill(0, 0, n);
-  return scatter(keys, idx, lo, hi, min, scale, copyKeys, copyIdx, counts);
+  const s = scratch(n);
+  s.counts.fill(0, 0, n);
+  return scatter(keys, idx, lo, hi, min, scale, s.keys, s.idx, s.counts);
 }
 
 /** {@link distribute} with the scratch given: `ck`, `ci` of n slots, `c` of n zeros. */

@@ -3,6 +3,7 @@ import { Front3d } from './front3d.js';
 import { hv2d } from './hv2d.js';
 import { hv3d } from './hv3d.js';
 import { hv4d } from './hv4d.js';
+import { reusableScratch } from './reusable-scratch.js';
 import { orderBy, sortByKey } from './sort.js';
 
 /**
@@ -57,39 +58,22 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   return hv;
 }
 
-interface Workspace {
-  readonly byZ: Float64Array;
-  readonly byW: Float64Array;
-  readonly front: Front3d;
-  readonly keys: Float64Array;
-  readonly order: Int32Array;
-  readonly result: Float64Array;
-  readonly capacity: number;
-}
-
-let cached: Workspace | undefined;
-
 /**
- * Scratch space of {@link hv5d} for n points. Up to 4096 points it is kept between calls: WFG
- * calls hv5d once per point on small limit sets, where allocating it each time costs 10-15% of
- * the work; larger calls allocate their own, so at most ~0.5 MB stays referenced. hv5d does not
- * call itself, so one workspace is enough.
+ * Scratch space of {@link hv5d}, kept up to 4096 points: WFG calls hv5d once per point on small
+ * limit sets, where allocating it each time costs 10-15% of the work (at most ~0.5 MB stays
+ * referenced). hv5d does not call itself.
  */
-function workspace(n: number): Workspace {
-  if (cached !== undefined && cached.capacity >= n) return cached;
-  const capacity = Math.max(n, 64);
-  const fresh: Workspace = {
+const workspace = reusableScratch(
+  (capacity) => ({
     byZ: new Float64Array(4 * capacity),
     byW: new Float64Array(4 * capacity),
     front: new Front3d(capacity),
     keys: new Float64Array(capacity),
     order: new Int32Array(capacity),
     result: new Float64Array(4),
-    capacity,
-  };
-  if (capacity <= 4096) cached = fresh;
-  return fresh;
-}
+  }),
+  4096,
+);
 
 /**
  * Removes from the first `m` (x, y, z, w) rows of `rows` those that (px, py, pz, pw) weakly

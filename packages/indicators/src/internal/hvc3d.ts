@@ -1,43 +1,31 @@
 import { LinkedRankSet } from './linked-rank-set.js';
+import { reusableScratch } from './reusable-scratch.js';
 import { sweepOrder3d } from './sweep-order3d.js';
 
-/** Scratch space of {@link hvc3d}: the two rank sets and three arrays by rank. */
-interface Workspace {
-  readonly stairs: LinkedRankSet;
-  readonly inner: LinkedRankSet;
-  readonly exclusive: Float64Array;
-  readonly since: Float64Array;
-  readonly volume: Float64Array;
-  readonly capacity: number;
-}
-
-let cached: Workspace | undefined;
-
 /**
- * Scratch space for n points, empty and zeroed. Up to 4096 points it is kept between calls
- * (typed arrays over 64 bytes live outside V8's heap and cost a microsecond or two each to
- * allocate: 11 of them were about 5 % of a 1,000-point call); hvc3d does not call itself.
+ * Scratch space of {@link hvc3d}: the two rank sets and three arrays by rank, kept up to 4096
+ * points (11 allocations were about 5 % of a 1,000-point call); hvc3d does not call itself.
  */
-function workspace(n: number): Workspace {
-  if (cached !== undefined && cached.capacity >= n) {
-    cached.stairs.clear();
-    cached.inner.clear();
-    cached.exclusive.fill(0, 0, n);
-    cached.since.fill(0, 0, n);
-    cached.volume.fill(0, 0, n);
-    return cached;
-  }
-  const capacity = Math.max(n, 64);
-  const fresh: Workspace = {
+const scratch = reusableScratch(
+  (capacity) => ({
     stairs: new LinkedRankSet(capacity),
     inner: new LinkedRankSet(capacity),
     exclusive: new Float64Array(capacity),
     since: new Float64Array(capacity),
     volume: new Float64Array(capacity),
-    capacity,
-  };
-  if (capacity <= 4096) cached = fresh;
-  return fresh;
+  }),
+  4096,
+);
+
+/** {@link scratch} for n points, emptied and zeroed. */
+function workspace(n: number) {
+  const w = scratch(n);
+  w.stairs.clear();
+  w.inner.clear();
+  w.exclusive.fill(0, 0, n);
+  w.since.fill(0, 0, n);
+  w.volume.fill(0, 0, n);
+  return w;
 }
 
 /**
