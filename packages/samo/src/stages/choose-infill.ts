@@ -43,9 +43,13 @@ export class NormalizedRows {
     return most;
   }
 
-  /** Whether rows `a` and `b` of `X` count as one (within the duplicate tolerance). O(d). */
-  same(X: Matrix, a: number, b: number): boolean {
-    return this.maxDifference(X, a, b) <= this.tolerance;
+  /**
+   * Whether rows `a` and `b` of `X` count as one (within the duplicate tolerance) or differ by
+   * less than `spread` in every variable. O(d).
+   */
+  tooClose(X: Matrix, a: number, b: number, spread: number): boolean {
+    const most = this.maxDifference(X, a, b);
+    return most <= this.tolerance || most < spread;
   }
 
   /** Smallest Euclidean distance from row `i` of `X` to the stored rows, and whether it is a duplicate. O(n·d). */

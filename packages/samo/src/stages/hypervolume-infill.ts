@@ -1,4 +1,5 @@
 import {
+  constraintViolation,
   feasibleNonDominated,
   type Matrix,
   negateMaximized,
@@ -123,7 +124,7 @@ export function hypervolumeInfill(input: HypervolumeInfillInput): { X: number[][
           count,
           (i, chosen) =>
             !evaluated.nearest(candidates, i).duplicate &&
-            !chosen.some((c) => tooClose(evaluated, candidates, c, i, batchSpread)),
+            !chosen.some((c) => evaluated.tooClose(candidates, c, i, batchSpread)),
         );
   const X: number[][] = [];
   const choices: InfillChoice[] = [];
@@ -202,17 +203,8 @@ function constraintScores(
  */
 function violationScores(G: Matrix, { violation, variance }: ConstraintScores): Float64Array {
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < G.rows; i++) {
-    let v = 0;
-    for (let j = 0; j < G.cols; j++) v += Math.max(0, G.data[i * G.cols + j]!);
-    if (v < best) best = v;
-  }
+  for (const v of constraintViolation(G)) if (v < best) best = v;
   return violation.map((mu, i) => logExpectedImprovement(best, mu, Math.sqrt(variance[i]!)));
-}
-
-/** Whether rows `a` and `b` of `X` are duplicates, or closer than `spread` in every variable. */
-function tooClose(evaluated: NormalizedRows, X: Matrix, a: number, b: number, spread: number): boolean {
-  return evaluated.same(X, a, b) || evaluated.maxDifference(X, a, b) < spread;
 }
 
 interface FeasibilityPick {
@@ -246,7 +238,7 @@ function feasibilityPicks(
     if (picks.length === count) break;
     if (!(scores[i]! > Number.NEGATIVE_INFINITY)) break;
     if (evaluated.nearest(candidates, i).duplicate) continue;
-    if (picks.some((p) => tooClose(evaluated, candidates, p.index, i, spread))) continue;
+    if (picks.some((p) => evaluated.tooClose(candidates, p.index, i, spread))) continue;
     picks.push({ index: i, kind: 'feasibility', score: scores[i]! });
   }
   return picks;

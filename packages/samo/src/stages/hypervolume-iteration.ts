@@ -1,5 +1,5 @@
 import { maxGenerations, minimize, nsga2 } from '@paretokit/algorithms';
-import { InvalidArgumentError, type Matrix, randomSample } from '@paretokit/problem';
+import { constraintViolation, InvalidArgumentError, type Matrix, randomSample } from '@paretokit/problem';
 import { surrogateProblem } from '../internal/surrogate-problem.js';
 import { evaluatedRows } from './choose-infill.js';
 import type { TrainingData } from './fit-surrogates.js';
@@ -74,12 +74,7 @@ export const EXPLORATION_CANDIDATES = 1000;
 /** `candidates`, plus {@link EXPLORATION_CANDIDATES} random rows when the archive has no feasible row. */
 function withExploration(context: IterationContext, candidates: Matrix): Matrix {
   const G = context.G;
-  if (G === undefined || G.cols === 0) return candidates;
-  for (let i = 0; i < G.rows; i++) {
-    let feasible = true;
-    for (let j = 0; j < G.cols; j++) if (!(G.data[i * G.cols + j]! <= 0)) feasible = false;
-    if (feasible) return candidates;
-  }
+  if (G === undefined || G.cols === 0 || constraintViolation(G).includes(0)) return candidates;
   return stack(candidates, randomSample(context.problem, EXPLORATION_CANDIDATES, { random: context.random }));
 }
 
