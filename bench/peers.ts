@@ -101,11 +101,20 @@ function pipInstall(packages: readonly string[]): void {
   if (retry.status !== 0) throw new Error(`${PYTHON} -m pip install ${packages.join(' ')} failed`);
 }
 
-/** Installs pymoo, moocore and scikit-learn when missing; reports the other peers' presence. */
+/**
+ * Installs pymoo, moocore, scikit-learn, onnx and onnxruntime (the quantize_static peer) when
+ * missing; reports the other peers' presence.
+ */
 function installPeers(): Record<string, string> {
-  const modules = ['pymoo', 'moocore', 'sklearn', 'lightgbm', 'xgboost', 'numpy'];
+  const modules = ['pymoo', 'moocore', 'sklearn', 'onnx', 'onnxruntime', 'lightgbm', 'xgboost', 'numpy'];
   let found = pythonVersions(PYTHON, modules);
-  const pip = { pymoo: 'pymoo', moocore: 'moocore', sklearn: 'scikit-learn' } as const;
+  const pip = {
+    pymoo: 'pymoo',
+    moocore: 'moocore',
+    sklearn: 'scikit-learn',
+    onnx: 'onnx',
+    onnxruntime: 'onnxruntime',
+  } as const;
   const absent = Object.entries(pip).filter(([m]) => found[m] === undefined);
   if (absent.length > 0) {
     log(`installing ${absent.map(([, p]) => p).join(', ')} from PyPI`);
@@ -118,6 +127,8 @@ function installPeers(): Record<string, string> {
     pymoo: found.pymoo ?? 'unavailable',
     moocore: found.moocore ?? 'unavailable',
     'scikit-learn': found.sklearn ?? 'unavailable',
+    onnx: found.onnx ?? 'unavailable',
+    onnxruntime: found.onnxruntime ?? 'unavailable',
     numpy: found.numpy ?? 'unavailable',
     lightgbm: found.lightgbm ?? 'unavailable',
     xgboost: found.xgboost ?? 'unavailable',
