@@ -25,7 +25,8 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     keys[i] = data[i * d + 4]!;
     order[i] = i;
   }
-  sortByKey(keys, order, 0, n); // ties in the last objective may come in any order
+  sortByKey(keys, order, 0, n);
+  sumOrderTies(data, keys, order, n);
   // The earlier points that no other earlier point dominates in the first four objectives (the
   // others cannot matter to later points either), copied as (x, y, z, w) rows twice: sorted by z
   // in `byZ` and by w in `byW`, so that the loops read memory in order.
@@ -56,6 +57,31 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     m++;
   }
   return hv;
+}
+
+/**
+ * Orders every run of equal `keys[0..n)` (the fifth objective of the 5-D rows `order` points to)
+ * by the sum of the first four objectives, so that a point comes after the points with the same
+ * fifth value that dominate it: {@link hv5d} then finds it dominated when it arrives (one scan)
+ * instead of inserting it and dropping it later. Ties are frequent in WFG's limit sets, where
+ * every earlier point better in the fifth objective is clamped to the same value. Overwrites
+ * the keys of the runs. O(n log n).
+ */
+function sumOrderTies(data: Float64Array, keys: Float64Array, order: Int32Array, n: number): void {
+  let i = 0;
+  while (i < n) {
+    let j = i + 1;
+    const k = keys[i]!;
+    while (j < n && keys[j] === k) j++;
+    if (j - i > 1) {
+      for (let t = i; t < j; t++) {
+        const o = order[t]! * 5;
+        keys[t] = data[o]! + data[o + 1]! + data[o + 2]! + data[o + 3]!;
+      }
+      sortByKey(keys, order, i, j);
+    }
+    i = j;
+  }
 }
 
 /**
