@@ -243,20 +243,24 @@ describe('hypervolume', () => {
     });
   }
 
-  it('has a 4-D path that agrees with WFG on a few hundred grid points (ties in every objective)', () => {
+  it('has 4-D and 5-D paths that agree with WFG on a few hundred grid points (ties in every objective)', () => {
     // Front3d resumes the staircase of its previous addition when the new point lies above it in
-    // (z, y, x) order: ties in z, y and x decide which way it goes.
-    for (const [levels, seed] of [
-      [3, 1],
-      [5, 2],
-      [8, 3],
-    ] as const) {
-      const n = 250;
-      const u = lcg(seed);
-      const data = new Float64Array(n * 4);
-      for (let i = 0; i < n * 4; i++) data[i] = Math.floor(u() * levels) / levels;
-      const ref = new Float64Array(4).fill(1.1);
-      expect(close(hv4d(data, n, ref), hvWfg(data, n, 4, ref), 1e-12)).toBe(true);
+    // (z, y, x) order, and hv5d orders ties in the fifth objective by the sum of the others: ties
+    // in every objective decide which way these go.
+    for (const d of [4, 5]) {
+      for (const [levels, seed] of [
+        [3, 1],
+        [5, 2],
+        [8, 3],
+      ] as const) {
+        const n = d === 4 ? 250 : 120;
+        const u = lcg(seed);
+        const data = new Float64Array(n * d);
+        for (let i = 0; i < n * d; i++) data[i] = Math.floor(u() * levels) / levels;
+        const ref = new Float64Array(d).fill(1.1);
+        const fast = d === 4 ? hv4d(data, n, ref) : hv5d(data, n, ref);
+        expect(close(fast, hvWfg(data, n, d, ref), 1e-12)).toBe(true);
+      }
     }
   });
 

@@ -6,8 +6,8 @@ import type { Front3d } from './front3d.js';
  * `skipZ` of `byZ` and `skipW` of `byW` are ignored (p itself, when it belongs to the set; -1 for
  * none). Writes to `io[0]` the contribution, or -1 when a row weakly dominates p in all four
  * objectives (p adds nothing), to `io[1]` and `io[2]` the first row of `byZ` with z >= pz
- * and of `byW` with w >= pw, and to `io[3]` how many rows p weakly dominates (-1: not counted,
- * the sweep stopped early), so that callers pruning the set skip the scan when none. (Point and results go through `io` rather than as arguments and a
+ * and of `byW` with w >= pw, and to `io[3]` how many rows p weakly dominates, so that callers pruning the set skip the
+ * scan when none and stop it after the last. (Point and results go through `io` rather than as arguments and a
  * returned number: V8 boxes the doubles passed to and returned from a call it does not inline,
  * one heap allocation each, and this function is called once per point.)
  *
@@ -87,7 +87,7 @@ export function contribution4d(
     lastW = qw;
     if (qx <= px && qy <= py && qz <= pz) {
       io[0] = contribution;
-      io[3] = -1;
+      io[3] = dominated + countDominated(byW, j, m, skipW, px, py, pz);
       return;
     }
     if (qx >= px && qy >= py && qz >= pz) dominated++;
@@ -99,6 +99,26 @@ export function contribution4d(
   }
   io[0] = contribution + exposed * (ref[3]! - lastW);
   io[3] = dominated;
+}
+
+/**
+ * How many of the rows `from..m-1` of `byW` (all with w above p's; row `skip` left out) the point
+ * (px, py, pz) weakly dominates in x, y and z. O(m - from).
+ */
+function countDominated(
+  byW: Float64Array,
+  from: number,
+  m: number,
+  skip: number,
+  px: number,
+  py: number,
+  pz: number,
+): number {
+  let count = 0;
+  for (let j = from; j < m; j++) {
+    if (byW[4 * j]! >= px && byW[4 * j + 1]! >= py && byW[4 * j + 2]! >= pz && j !== skip) count++;
+  }
+  return count;
 }
 
 /** First row in the first `m` rows (sorted on column `c`, 4 values a row) whose value is >= `key`. */
