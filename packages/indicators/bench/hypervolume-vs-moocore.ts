@@ -77,7 +77,7 @@ const loadBefore = loadavg()[0]!;
     `medians of ${rounds * reps} runs after warm-up, measured case by case in ${rounds} alternating rounds of`,
     `${reps} runs (moocore in a fresh Python process, then ParetoKit in this Node process) so that both`,
     'see the same machine load. "ratio" is ParetoKit / moocore (below 1: ParetoKit is faster).',
-    'ParetoKit is warmed up by repeating the call (at least twice, for 1 s or 200 calls), because V8',
+    'ParetoKit is warmed up by repeating the call for at least 1 s (and at least twice), because V8',
     'compiles hot loops with its optimizing compiler only after they have run for a while; the very',
     'first call, cold, is shown apart. moocore (compiled C) gets one warm-up call. The last column is',
     'the relative difference between the two hypervolume values.',
