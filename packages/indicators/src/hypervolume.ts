@@ -34,6 +34,7 @@ export function hypervolume(points: PointSet, options: HypervolumeOptions): numb
     colsFrom: 'reference point',
     allowPositiveInfinity: true,
     keepBelow: ref,
+    borrow: true, // the algorithms only read the points
   });
   return hvOfPacked(data, n, d, ref);
 }

@@ -74,6 +74,11 @@ export interface ReadOptions {
   readonly allowPositiveInfinity: boolean;
   /** Keep only the rows that strictly dominate this point (the others add no hypervolume). */
   readonly keepBelow?: Float64Array;
+  /**
+   * The caller only reads the result: a `Float64Array` matrix whose rows are all kept may be
+   * returned as it is, without a copy.
+   */
+  readonly borrow?: boolean;
 }
 
 function badValue(what: string, i: number, j: number, v: number, allowPositiveInfinity: boolean): never {
@@ -86,26 +91,40 @@ function badValue(what: string, i: number, j: number, v: number, allowPositiveIn
 
 /**
  * A copy of the flat `data` (rows of `d` values) after checking every value as {@link readPoints}
- * does: the fast path for a `Float64Array` matrix, where values need no type check. O(n·d).
+ * does, keeping only the rows strictly below `options.keepBelow` when given: the fast path for a
+ * `Float64Array` matrix, where values need no type check and element reads stay monomorphic
+ * (the general loop reads arrays and typed arrays alike). `data` itself when `options.borrow`
+ * and every row is kept. O(n·d).
  */
-function copyChecked(
-  data: Float64Array,
-  d: number,
-  what: string,
-  allowPositiveInfinity: boolean,
-): Float64Array {
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i]!;
-    // `v - v === 0` is false exactly for NaN and the infinities.
-    if (!(v - v === 0) && !(allowPositiveInfinity && v === Number.POSITIVE_INFINITY)) {
-      badValue(what, Math.floor(i / d), i % d, v, allowPositiveInfinity);
+function copyChecked(data: Float64Array, d: number, options: ReadOptions): Packed {
+  const { what, allowPositiveInfinity, keepBelow } = options;
+  const rows = data.length / d;
+  let kept = rows;
+  for (let i = 0; i < rows; i++) {
+    let keep = true;
+    for (let j = 0; j < d; j++) {
+      const v = data[i * d + j]!;
+      // `v - v === 0` is false exactly for NaN and the infinities.
+      if (!(v - v === 0) && !(allowPositiveInfinity && v === Number.POSITIVE_INFINITY)) {
+        badValue(what, i, j, v, allowPositiveInfinity);
+      }
+      if (keepBelow !== undefined && !(v < keepBelow[j]!)) keep = false;
     }
+    if (!keep) kept--;
   }
-  return data.slice();
+  if (kept === rows) return { n: rows, d, data: options.borrow === true ? data : data.slice() };
+  const out = new Float64Array(kept * d);
+  let n = 0;
+  for (let i = 0; i < rows; i++) {
+    let keep = true;
+    for (let j = 0; j < d; j++) if (!(data[i * d + j]! < keepBelow![j]!)) keep = false;
+    if (keep) out.set(data.subarray(i * d, i * d + d), d * n++);
+  }
+  return { n, d, data: out };
 }
 
 /**
- * Validates a point set and copies it into a flat `Float64Array`. O(n·d).
+ * Validates a point set and copies it into a flat `Float64Array` (see `borrow`). O(n·d).
  * Throws {@link DimensionMismatchError} for ragged rows or a wrong number of objectives, and
  * {@link InvalidArgumentError} for NaN (and infinities, unless allowed).
  */
@@ -140,9 +159,7 @@ export function readPoints(points: PointSet, options: ReadOptions): Packed {
     });
   }
   const flat = Array.isArray(points) ? undefined : (points as { data: ArrayLike<number> }).data;
-  if (flat instanceof Float64Array && keepBelow === undefined) {
-    return { n: rows, d, data: copyChecked(flat, d, what, allowPositiveInfinity) };
-  }
+  if (flat instanceof Float64Array) return copyChecked(flat, d, options);
   const out = new Float64Array(rows * d);
   let n = 0;
   for (let i = 0; i < rows; i++) {
