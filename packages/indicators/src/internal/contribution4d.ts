@@ -42,13 +42,13 @@ export function contribution4d(
   let zStart = -1;
   let dominated = 0; // rows p weakly dominates
   for (; j < m; j++) {
-    const qz = byZ[4 * j + 2]!;
+    const qz = byZ[(j << 2) | 2]!;
     if (qz > pz) break;
     if (zStart < 0 && qz >= pz) zStart = j;
-    const qw = byZ[4 * j + 3]!;
+    const qw = byZ[(j << 2) | 3]!;
     if (qw > pw || j === skipZ) continue;
-    const qx = byZ[4 * j]!;
-    const qy = byZ[4 * j + 1]!;
+    const qx = byZ[j << 2]!;
+    const qy = byZ[(j << 2) | 1]!;
     if (qx <= px && qy <= py) {
       io[0] = -1;
       return;
@@ -62,14 +62,14 @@ export function contribution4d(
   front.closeFloor();
   let exposed = (rx - px) * (ry - py) * (rz - pz) - fio[3]!;
   for (; j < m; j++) {
-    const qw = byZ[4 * j + 3]!;
+    const qw = byZ[(j << 2) | 3]!;
     if (qw > pw || j === skipZ) continue;
-    const qx = byZ[4 * j]!;
-    const qy = byZ[4 * j + 1]!;
+    const qx = byZ[j << 2]!;
+    const qy = byZ[(j << 2) | 1]!;
     if (qw === pw && qx >= px && qy >= py) dominated++;
     fio[0] = Math.max(qx, px);
     fio[1] = Math.max(qy, py);
-    fio[2] = byZ[4 * j + 2]!;
+    fio[2] = byZ[(j << 2) | 2]!;
     front.addOnTopFromIo();
     exposed -= fio[3]!;
   }
@@ -79,10 +79,10 @@ export function contribution4d(
   io[2] = wStart;
   for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
     if (j === skipW) continue;
-    const qx = byW[4 * j]!;
-    const qy = byW[4 * j + 1]!;
-    const qz = byW[4 * j + 2]!;
-    const qw = byW[4 * j + 3]!;
+    const qx = byW[j << 2]!;
+    const qy = byW[(j << 2) | 1]!;
+    const qz = byW[(j << 2) | 2]!;
+    const qw = byW[(j << 2) | 3]!;
     contribution += exposed * (qw - lastW);
     lastW = qw;
     if (qx <= px && qy <= py && qz <= pz) {
@@ -116,7 +116,7 @@ function countDominated(
 ): number {
   let count = 0;
   for (let j = from; j < m; j++) {
-    if (byW[4 * j]! >= px && byW[4 * j + 1]! >= py && byW[4 * j + 2]! >= pz && j !== skip) count++;
+    if (byW[j << 2]! >= px && byW[(j << 2) | 1]! >= py && byW[(j << 2) | 2]! >= pz && j !== skip) count++;
   }
   return count;
 }
