@@ -129,17 +129,16 @@ function allRows(n: number): Int32Array {
 function rankRows(f: Float64Array, m: number, idx: Int32Array, rank: Int32Array): number {
   if (idx.length === 0) return 0;
   lexicographicOrder(f, m, idx);
+  if (m === 2) return frontSweep2d(f, idx, rank);
   const { count, pointAt, values } = distinctPoints(f, m, idx);
   // m = 1: every distinct value is a front of its own.
   const pointRank = m === 1 ? allRows(count) : new Int32Array(count);
   const fronts =
     m === 1
       ? count
-      : m === 2
-        ? frontSweep2d(values, count, pointRank)
-        : m === 3
-          ? frontStaircases3d(values, count, pointRank)
-          : rankDistinctPoints(values, count, m, pointRank);
+      : m === 3
+        ? frontStaircases3d(values, count, pointRank)
+        : rankDistinctPoints(values, count, m, pointRank);
   spreadRanks(idx, pointAt, pointRank, rank);
   return fronts;
 }
