@@ -130,15 +130,11 @@ function rankRows(f: Float64Array, m: number, idx: Int32Array, rank: Int32Array)
   if (idx.length === 0) return 0;
   lexicographicOrder(f, m, idx);
   if (m === 2) return frontSweep2d(f, idx, rank);
+  if (m === 3) return frontStaircases3d(f, idx, rank);
   const { count, pointAt, values } = distinctPoints(f, m, idx);
   // m = 1: every distinct value is a front of its own.
   const pointRank = m === 1 ? allRows(count) : new Int32Array(count);
-  const fronts =
-    m === 1
-      ? count
-      : m === 3
-        ? frontStaircases3d(values, count, pointRank)
-        : rankDistinctPoints(values, count, m, pointRank);
+  const fronts = m === 1 ? count : rankDistinctPoints(values, count, m, pointRank);
   spreadRanks(idx, pointAt, pointRank, rank);
   return fronts;
 }

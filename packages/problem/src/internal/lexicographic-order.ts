@@ -1,3 +1,4 @@
+import { canPackSort, PackedScratch, packedScratch, packedSortByObjective } from './packed-key-sort.js';
 import { SpreadScratch, spreadSortByObjective } from './spread-sort.js';
 
 /** Ranges up to this length are insertion-sorted rather than radix-sorted. */
@@ -5,13 +6,16 @@ const INSERTION_MAX = 24;
 
 /**
  * Sorts `order` (ascending row indices of the row-major matrix f with m columns) lexicographically
- * by the rows' values, equal rows by index: a stable sort on column 0 (bucket sort, radix sort
- * for skewed values), then the same on column 1 within each run of equal values in column 0, and
- * so on. O(N) per column with ties for smooth value distributions; NaN-free input assumed.
+ * by the rows' values, equal rows by index: a stable sort on column 0 (the engine's native sort
+ * of packed keys up to 2,048 rows, else a bucket sort, radix sort for skewed values), then the
+ * same on column 1 within each run of equal values in column 0, and so on. O(N log N) native
+ * comparisons below 2,048 rows, else O(N) per column with ties for smooth value distributions;
+ * NaN-free input assumed.
  */
 export function lexicographicOrder(f: Float64Array, m: number, order: Int32Array): void {
   if (order.length < 2) return;
-  const scratch = order.length > INSERTION_MAX ? new SpreadScratch(order.length) : undefined;
+  const n = order.length;
+  const scratch = n <= INSERTION_MAX ? undefined : canPackSort(n) ? packedScratch(n) : new SpreadScratch(n);
   sortRange(f, m, 0, order, 0, order.length, scratch);
 }
 
@@ -23,13 +27,15 @@ function sortRange(
   order: Int32Array,
   from: number,
   to: number,
-  scratch: SpreadScratch | undefined,
+  scratch: PackedScratch | SpreadScratch | undefined,
 ): void {
   if (to - from <= INSERTION_MAX || scratch === undefined) {
     insertionSort(f, m, k, order, from, to);
     return;
   }
-  spreadSortByObjective(f, m, k, order, from, to, scratch);
+  if (scratch instanceof PackedScratch) {
+    if (!packedSortByObjective(f, m, k, order, from, to, scratch)) return; // no equal values
+  } else spreadSortByObjective(f, m, k, order, from, to, scratch);
   if (k + 1 === m) return;
   let i = from;
   while (i < to) {

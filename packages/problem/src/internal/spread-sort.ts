@@ -146,7 +146,7 @@ function countBuckets(
 }
 
 /** Stable insertion sort of order[from..to) by column k. O(n^2), for short ranges. */
-function insertionByValue(
+export function insertionByValue(
   f: Float64Array,
   m: number,
   k: number,
