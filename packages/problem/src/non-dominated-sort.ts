@@ -29,8 +29,9 @@ export interface NonDominatedSortOptions {
  * Sorts rows into Pareto fronts (minimization): front 0 holds the rows no other row dominates,
  * front 1 those dominated only by front 0, and so on. Equal rows share a front.
  *
- * Rows are sorted lexicographically (a bucket sort per objective, O(N) for smooth values) and
- * equal rows merged, so a point can only be dominated by points before it. Then, by the number of
+ * Rows are sorted lexicographically (up to 2,048 rows the engine's native sort of packed keys,
+ * beyond a bucket sort per objective, O(N) for smooth values), so a point can only be dominated
+ * by points before it; equal rows, now adjacent, share a rank. Then, by the number of
  * objectives m (R = number of fronts):
  * - m = 1: every distinct value is a front.
  * - m = 2: each front keeps its smallest f2; a point joins the first front whose smallest f2 is
