@@ -1,4 +1,11 @@
 /**
+ * Up to this many rows, the fronts' smallest f2 go to one array kept between calls (16 KB):
+ * allocating it cost about 8 % of a 1,000-row sort.
+ */
+const SHARED_MAX = 2048;
+const sharedLast = new Float64Array(SHARED_MAX);
+
+/**
  * Ranks the rows `order` of the row-major 2-column matrix f, given in lexicographic order (see
  * `lexicographicOrder`), writing each row's 0-based front to `rank[row]`; returns the number of
  * fronts. Jensen's (2003) sweep: a point can only be dominated by earlier points, front k is
@@ -10,7 +17,7 @@
  */
 export function frontSweep2d(f: Float64Array, order: Int32Array, rank: Int32Array): number {
   const n = order.length;
-  const last = new Float64Array(n);
+  const last = n <= SHARED_MAX ? sharedLast : new Float64Array(n);
   let fronts = 0;
   let previousX = Number.NaN;
   let previousY = Number.NaN;
