@@ -214,6 +214,22 @@ describe('nonDominatedSort', () => {
     );
   });
 
+  it('gives the same ranks when calls of other sizes come in between (scratch kept between calls)', () => {
+    // Sizes below and above the 2,048 rows up to which the sort's and the sweeps' arrays are reused.
+    const sets = [1500, 40, 2048, 2049, 300, 5000].flatMap((n) =>
+      [2, 3, 5].map((m) => ({ n, m, data: pointSet('mixed', n, m, n + m) })),
+    );
+    const first = sets.map(({ n, m, data }) => Array.from(nonDominatedSort({ rows: n, cols: m, data }).rank));
+    const again = [...sets]
+      .reverse()
+      .map(({ n, m, data }) => Array.from(nonDominatedSort({ rows: n, cols: m, data }).rank))
+      .reverse();
+    expect(again).toEqual(first);
+    sets.forEach(({ n, m, data }, i) => {
+      if (n <= 2049) expect(first[i]).toEqual(debRanks(data, n, m));
+    });
+  });
+
   it('puts exact duplicates in the front of their twin, whatever their order', () => {
     const data = pointSet('uniform', 800, 5, 3);
     // Row i + 800 repeats row i; ranks must come in equal pairs and match the single copy's.
