@@ -1,8 +1,13 @@
 // Stable sort of row indices by one objective with the engine's native typed-array sort.
 import { insertionByValue, SpreadScratch, spreadSortByObjective } from './spread-sort.js';
 
-/** Typed arrays use the platform's byte order; the packing below reads doubles as two words. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/**
+ * Typed arrays use the platform's byte order (the packing below reads doubles as two words), and
+ * BigUint64Array exists in every current engine but not in old ones (Safari before 15): elsewhere
+ * the bucket sort runs.
+ */
+const SUPPORTED =
+  typeof BigUint64Array === 'function' && new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Longest range sorted this way: above it the bucket sort's O(n) wins (measured on uniform values:
  * non-dominated sorting 1.05x-1.2x faster from 500 to 3,500 rows, slower from 4,000).
@@ -34,7 +39,7 @@ export class PackedScratch {
 
 /** Whether {@link packedSortByObjective} can sort a range of `length` rows on this platform. */
 export function canPackSort(length: number): boolean {
-  return LITTLE_ENDIAN && length <= MAX_PACKED;
+  return SUPPORTED && length <= MAX_PACKED;
 }
 
 let shared: PackedScratch | undefined;
