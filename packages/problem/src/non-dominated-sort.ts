@@ -125,8 +125,8 @@ const sharedRows = new Int32Array(SHARED_ROWS);
 
 /**
  * The row indices 0..n-1 as the working order of one sort, in the shared array up to
- * {@link SHARED_ROWS} rows (allocating a typed array costs about 5 % of a 1,000-row sort). Valid
- * until the next call; nothing here calls back into user code.
+ * {@link SHARED_ROWS} rows (a typed array outside V8's heap takes about a microsecond to allocate;
+ * a 100-row 2-D sort takes about 4). Valid until the next call; nothing here calls back into user code.
  */
 function rowOrder(n: number): Int32Array {
   const idx = n <= SHARED_ROWS ? sharedRows.subarray(0, n) : new Int32Array(n);
