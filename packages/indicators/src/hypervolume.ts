@@ -16,8 +16,8 @@ export interface HypervolumeOptions {
  * duplicates are fine; an empty set gives 0. The algorithm depends on the number of objectives d:
  * d = 2 a staircase sweep, O(n log n); d = 3 a sweep on z over a 2-D staircase (HV3D+ style),
  * O(n log n); d = 4 HV4D+, O(n^2); d = 5 a dimension sweep whose 4-D base case returns one
- * point's contribution, O(n^3) worst case; d >= 6 WFG over the 5-D case (exponential in d in the
- * worst case, fast on the usual fronts).
+ * point's contribution, O(n^3) worst case; d >= 6 WFG, whose 5-D limit sets go to a sweep of
+ * 4-D contributions again (exponential in d in the worst case, fast on the usual fronts).
  *
  * @throws {DimensionMismatchError} if the reference point or a row has the wrong length.
  * @throws {InvalidArgumentError} if the reference point has a non-finite value, or a point has a
