@@ -36,17 +36,17 @@ import {
 import {
   CONTRIBUTIONS_CASES,
   CONTRIBUTIONS_QUICK_CASES,
-  compareHypervolume,
   HYPERVOLUME_CASES,
   HYPERVOLUME_QUICK_CASES,
-  type HypervolumeComparison,
+  type HypervolumePeers,
 } from '../packages/indicators/bench/hypervolume-peer.js';
-import { compareNonDominatedSort, type SortCase } from '../packages/problem/bench/nds-peers.js';
+import type { SortCase, SortPeers } from '../packages/problem/bench/nds-peers.js';
 import { measureIterationOverhead } from '../packages/samo/bench/iteration-overhead.js';
 import { mannWhitney } from '../packages/stats/src/index.js';
 import { compareBridges } from '../packages/surrogates/bench/bridge-timing.js';
 import { compareQuality, compareSpeed } from '../packages/surrogates/bench/sklearn-comparison.js';
 import { cpuFeatures, describeCpu } from './cpu-features.js';
+import { isolated } from './isolated.js';
 import { compareMethods } from './samo-methods.js';
 import {
   figure,
@@ -160,7 +160,12 @@ async function nds(): Promise<Body> {
         cases.push(n >= 100_000 ? { n, m, concave, reps: bigReps } : { n, m, concave });
   const reps = 10;
   const rounds = quick ? 1 : 2;
-  const r = compareNonDominatedSort({ cases, reps, rounds, python: PYTHON });
+  const r = isolated<SortPeers>('packages/problem/bench/nds-peers.ts', 'compareNonDominatedSort', {
+    cases,
+    reps,
+    rounds,
+    python: PYTHON,
+  });
   const lines: Line[] = [];
   for (const c of r.cases) {
     const name = `N=${c.n.toLocaleString('en-US')} M=${c.m} ${c.concave ? 'concave' : 'uniform'}`;
@@ -186,7 +191,8 @@ async function nds(): Promise<Body> {
     about: [
       'Points uniform in the unit cube, or on a concave front (|z| of a Gaussian normalized to the unit',
       'sphere, radius spread over [1, 1.2]: few, large fronts), seeded. Each side is timed in its own',
-      "process around the call only: ParetoKit's `nonDominatedSort` (fronts and ranks) after a warm-up",
+      "process (ParetoKit's loads only the problem package, see bench/isolated.ts) around the call",
+      "only: ParetoKit's `nonDominatedSort` (fronts and ranks) after a warm-up",
       "of at least 1 s (and at least two calls); moocore's `pareto_rank` (C) and pymoo's `NonDominatedSorting().do` (fronts;",
       `pymoo ${r.pymoo} calls moocore's pareto_rank and groups the rows, so it is moocore plus a little`,
       `Python) after one warm-up call, in a fresh Python process. ${rounds} alternating round(s) of ${reps}`,
@@ -205,25 +211,24 @@ async function nds(): Promise<Body> {
   };
 }
 
+/** The hypervolume comparison, run by {@link isolated} in a process of its own. */
+const HYPERVOLUME_PEER = 'packages/indicators/bench/hypervolume-peer.ts';
+
 async function hv(): Promise<Body> {
   const reps = quick ? 5 : 7;
   const rounds = quick ? 1 : 3;
-  const onCase = (c: HypervolumeComparison) =>
-    log(`${c.indicator} n=${c.n} d=${c.d}: ${ms(median(c.paretokitMs))} vs ${ms(median(c.moocoreMs))}`);
-  const r = compareHypervolume({
+  const r = isolated<HypervolumePeers>(HYPERVOLUME_PEER, 'compareHypervolume', {
     cases: quick ? HYPERVOLUME_QUICK_CASES : HYPERVOLUME_CASES,
     reps,
     rounds,
     python: PYTHON,
-    onCase,
   });
-  const rc = compareHypervolume({
+  const rc = isolated<HypervolumePeers>(HYPERVOLUME_PEER, 'compareHypervolume', {
     cases: quick ? CONTRIBUTIONS_QUICK_CASES : CONTRIBUTIONS_CASES,
     indicator: 'contributions',
     reps,
     rounds,
     python: PYTHON,
-    onCase,
   });
   const lines = [...r.cases, ...rc.cases].map((c) =>
     line(
@@ -248,7 +253,9 @@ async function hv(): Promise<Body> {
       'Exact hypervolume of the same random points of a concave front (|Gaussian| vectors normalized',
       'to the unit sphere, fixed seed), reference point 1.1 in every objective, sizes of the indicators',
       `issue. Case by case in ${rounds} alternating round(s) of ${reps} calls (moocore in a fresh Python`,
-      'process, then ParetoKit in this Node process) so that both see the same machine load. ParetoKit',
+      'process, then ParetoKit in a Node process that loads only the indicators package, see',
+      "bench/isolated.ts: in this suite's own process, which loads every package, the same calls ran",
+      '20-25 % slower) so that both see the same machine load. ParetoKit',
       'is warmed up by repeating the call for at least 1 s (and at least twice), because V8 compiles',
       'hot loops with its optimizing compiler only after they have run for a while; the very first',
       'call, cold, is in the notes. moocore (compiled C) gets one warm-up call. The notes also give the',
