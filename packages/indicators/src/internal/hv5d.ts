@@ -35,12 +35,7 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
     const py = data[o + 1]!;
     const pz = data[o + 2]!;
     const pw = data[o + 3]!;
-    result[0] = px;
-    result[1] = py;
-    result[2] = pz;
-    result[3] = pw;
-    contribution4d(result, byZ, byW, m, -1, -1, front, ref);
-    const c = result[0]!;
+    const c = rowContribution(result, px, py, pz, pw, byZ, byW, m, front, ref);
     if (c < 0) continue; // an earlier point dominates p in 4-D: p adds nothing, now or later
     hv += c * (ref[4]! - data[o + 4]!);
     // Drop the earlier points p dominates in the first four objectives (if any), insert p.
@@ -106,12 +101,7 @@ export function contribution5d(
     const qw = limit[r + 3]!;
     if (qx === data[o]! && qy === data[o + 1]! && qz === data[o + 2]! && qw === data[o + 3]!)
       return contribution;
-    result[0] = qx;
-    result[1] = qy;
-    result[2] = qz;
-    result[3] = qw;
-    contribution4d(result, byZ, byW, rows, -1, -1, front, ref);
-    const c = result[0]!;
+    const c = rowContribution(result, qx, qy, qz, qw, byZ, byW, rows, front, ref);
     if (c < 0) continue;
     exposed -= c;
     rows = absorbRow(byZ, byW, rows, result, qx, qy, qz, qw);
@@ -183,6 +173,30 @@ function sortRows(
     to[(i << 2) | 2] = rows[r | 2]!;
     to[(i << 2) | 3] = rows[r | 3]!;
   }
+}
+
+/**
+ * {@link contribution4d} of the point (x, y, z, w) against the `m` rows of byZ and byW, through
+ * `result` (which keeps its other outputs); returns the contribution, -1 when a row dominates it.
+ */
+function rowContribution(
+  result: Float64Array,
+  x: number,
+  y: number,
+  z: number,
+  w: number,
+  byZ: Float64Array,
+  byW: Float64Array,
+  m: number,
+  front: Front3d,
+  ref: Float64Array,
+): number {
+  result[0] = x;
+  result[1] = y;
+  result[2] = z;
+  result[3] = w;
+  contribution4d(result, byZ, byW, m, -1, -1, front, ref);
+  return result[0]!;
 }
 
 /**
