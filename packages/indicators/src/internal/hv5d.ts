@@ -51,8 +51,10 @@ export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
  * objective of the part of p's 4-D box left exposed: the rows whose fifth value is p's (the
  * earlier points better than p there, about half of a WFG limit set) all lie at the bottom of
  * the sweep, so one {@link contribution4d} of p against them gives the exposed 4-D volume at
- * once (hv5d would sum their contributions one by one); each row above then takes away its own
- * 4-D contribution, until one covers p's whole 4-D box. O(m^2 * front size) worst case.
+ * once (hv5d would sum their contributions one by one); they are first reduced to those no other
+ * weakly dominates (on 6-D fronts of 1,000 points, 28 of 222 on average: clamped rows collapse).
+ * Each row above then takes away its own 4-D contribution, until one covers p's whole 4-D box.
+ * O(m^2 * front size) worst case.
  */
 export function contribution5d(
   limit: Float64Array,
