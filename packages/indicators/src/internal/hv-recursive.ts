@@ -22,74 +22,13 @@ export function hvWfg(data: Float64Array, n: number, d: number, ref: Float64Arra
   const e = d - 1;
   const limit = new Float64Array(n * e);
   const t = new Float64Array(e);
-  const equal = axisScratch.equal;
   let hv = 0;
   for (let k = 0; k < n; k++) {
     const o = order[k]! * d;
-    // Limit set of the earlier points, non-dominated, in the first d-1 objectives.
-    let m = 0;
-    let covered = false;
-    if (e === 5) equal.fill(0);
-    for (let j = 0; j < k && !covered; j++) {
-      const qo = order[j]! * d;
-      if (e === 5) {
-        // contribution5d drops the dominated rows more cheaply itself (measured: 2x faster on 6-D
-        // fronts of 100..1000 points than the O(size^2) filter below).
-        const lo = m * 5;
-        let inside = 1;
-        for (let c = 0; c < 5; c++) {
-          const q = data[qo + c]!;
-          const p = data[o + c]!;
-          const le = +(q <= p);
-          limit[lo + c] = le !== 0 ? p : q;
-          inside &= le;
-          equal[c]! += le;
-        }
-        covered = inside !== 0; // q weakly dominates p: p adds nothing
-        m++;
-        continue;
-      }
-      let inside = true;
-      for (let c = 0; c < e; c++) {
-        const q = data[qo + c]!;
-        const p = data[o + c]!;
-        if (q > p) {
-          t[c] = q;
-          inside = false;
-        } else t[c] = p;
-      }
-      if (inside) {
-        covered = true; // q weakly dominates p: p adds nothing
-        break;
-      }
-      let dominated = false;
-      for (let i = 0; i < m; ) {
-        const lo = i * e;
-        let tLe = true; // t <= limit[i]
-        let lLe = true; // limit[i] <= t
-        for (let c = 0; c < e; c++) {
-          const a = t[c]!;
-          const b = limit[lo + c]!;
-          if (a > b) tLe = false;
-          else if (a < b) lLe = false;
-          if (!tLe && !lLe) break;
-        }
-        if (lLe) {
-          dominated = true;
-          break;
-        }
-        if (tLe) {
-          // t dominates limit[i]: replace it by the last one
-          m--;
-          if (i !== m) limit.copyWithin(lo, m * e, m * e + e);
-        } else i++;
-      }
-      if (!dominated) {
-        limit.set(t, m * e);
-        m++;
-      }
-    }
-    if (covered) continue;
+    // Limit set of the earlier points in the first d-1 objectives.
+    const m =
+      e === 5 ? limitSet5(data, order, k, limit, axisScratch.equal) : limitSet(data, d, order, k, limit, t);
+    if (m < 0) continue; // an earlier point weakly dominates p: p adds nothing
     let box = 1;
     for (let c = 0; c < e; c++) box *= ref[c]! - data[o + c]!;
     const exclusive =
@@ -101,6 +40,97 @@ export function hvWfg(data: Float64Array, n: number, d: number, ref: Float64Arra
     hv += exclusive * (ref[e]! - data[o + e]!);
   }
   return hv;
+}
+
+/**
+ * Writes to `limit` the first `k` points of `order` (rows of `d` values) clamped to point
+ * `order[k]`'s box in the first d-1 objectives, keeping only those no other one weakly dominates
+ * (`t`: scratch of d-1 values). Returns how many, or -1 when one of them weakly dominates the
+ * point itself. O(k * size * d).
+ */
+function limitSet(
+  data: Float64Array,
+  d: number,
+  order: Int32Array,
+  k: number,
+  limit: Float64Array,
+  t: Float64Array,
+): number {
+  const e = d - 1;
+  const o = order[k]! * d;
+  let m = 0;
+  for (let j = 0; j < k; j++) {
+    const qo = order[j]! * d;
+    let inside = true;
+    for (let c = 0; c < e; c++) {
+      const q = data[qo + c]!;
+      const p = data[o + c]!;
+      if (q > p) {
+        t[c] = q;
+        inside = false;
+      } else t[c] = p;
+    }
+    if (inside) return -1;
+    let dominated = false;
+    for (let i = 0; i < m; ) {
+      const lo = i * e;
+      let tLe = true; // t <= limit[i]
+      let lLe = true; // limit[i] <= t
+      for (let c = 0; c < e; c++) {
+        const a = t[c]!;
+        const b = limit[lo + c]!;
+        if (a > b) tLe = false;
+        else if (a < b) lLe = false;
+        if (!tLe && !lLe) break;
+      }
+      if (lLe) {
+        dominated = true;
+        break;
+      }
+      if (tLe) {
+        // t dominates limit[i]: replace it by the last one
+        m--;
+        if (i !== m) limit.copyWithin(lo, m * e, m * e + e);
+      } else i++;
+    }
+    if (!dominated) {
+      limit.set(t, m * e);
+      m++;
+    }
+  }
+  return m;
+}
+
+/**
+ * {@link limitSet} for 6-D points, unfiltered ({@link contribution5d} drops the dominated rows
+ * more cheaply itself: measured 2x faster on 6-D fronts of 100 to 1,000 points), counting in
+ * `equal` how many rows are clamped to the point's value in each objective. Compares without
+ * short-circuit (fewer mispredicted branches, measured). O(k).
+ */
+function limitSet5(
+  data: Float64Array,
+  order: Int32Array,
+  k: number,
+  limit: Float64Array,
+  equal: Int32Array,
+): number {
+  const o = order[k]! * 6;
+  equal.fill(0);
+  for (let j = 0; j < k; j++) {
+    const qo = order[j]! * 6;
+    const lo = j * 5;
+    let inside = 1;
+    for (let c = 0; c < 5; c++) {
+      const q = data[qo + c]!;
+      const p = data[o + c]!;
+      const le = +(q <= p);
+      limit[lo + c] = le !== 0 ? p : q;
+      inside &= le;
+      equal[c]! += le;
+    }
+    if (inside !== 0) return -1;
+  }
+  return k;
 }
 
 const axisScratch = { p: new Float64Array(5), ref: new Float64Array(5), equal: new Int32Array(5) };
