@@ -1,4 +1,8 @@
 import type { Front3d } from './front3d.js';
+import { reusableScratch } from './reusable-scratch.js';
+
+/** Rows of {@link contribution4d}'s floor, kept between calls up to 4096 rows. */
+const floorRows = reusableScratch((capacity) => new Int32Array(capacity), 4096);
 
 /**
  * The 4-D exclusive contribution of the point p = `io[0..3]` with respect to a set of
@@ -13,16 +17,18 @@ import type { Front3d } from './front3d.js';
  *
  * This is the "one contribution" problem solved as in HV4D+ (Guerreiro & Fonseca, IEEE TEC 2018):
  * a sweep on w of the part of p's 3-D box left exposed by the rows clamped to that box (clamping,
- * the coordinate-wise max with p, keeps every sorted order). A first pass shrinks the box: a row
- * above p in one objective only covers all of p's box beyond its value there, so the box ends
- * at the lowest such value in each objective, and every row reaching that end anywhere drops out
- * (on 5-D fronts of 1,000 points, 70 % of the rows; measured 4-D contributions of 1,000 points
- * 1.5x faster, 5-D hypervolume 1.2x). The rows with w <= pw form the base, in three cheap steps:
- * those with z <= pz all clamp to the floor z = pz, a 2-D staircase
+ * the coordinate-wise max with p, keeps every sorted order). The rows with w <= pw form the base,
+ * in three cheap steps: those with z <= pz all clamp to the floor z = pz, a 2-D staircase
  * ({@link Front3d.addAtFloor}); those above are added in ascending z, each on top of the rest
  * ({@link Front3d.addOnTopFromIo}); then the rows with w > pw are added in ascending w with the
- * general O(size) update ({@link Front3d.add}), up to the box's end in w. Clamped points collapse
- * onto p's faces, so the 3-D front stays small. O(m * front size).
+ * general O(size) update ({@link Front3d.add}) until one covers p's whole box. On the way the box
+ * is cut: a row above p in one objective only covers all of p's box beyond its value there, so
+ * the box ends at the lowest such value (in x and y known once the floor rows are read, in z
+ * once the base is, in x, y, z again from each such row's w on), and rows reaching the end add
+ * nothing and are skipped without a walk of the front (on 5-D fronts of 1,000 points 70 % of the
+ * rows; 4-D contributions of 1,000 points 1.5x faster, 5-D hypervolume 1.2x-1.3x). One pass over
+ * each sorted copy. Clamped points collapse onto p's faces, so the 3-D front stays small.
+ * O(m * front size).
  */
 export function contribution4d(
   io: Float64Array,
@@ -38,32 +44,16 @@ export function contribution4d(
   const py = io[1]!;
   const pz = io[2]!;
   const pw = io[3]!;
-  // The box p's contribution lies in, from p to u: a row above p in one objective only covers all
-  // of p's box beyond its value there, so u stops at it; rows that reach u anywhere are out.
+  const rz = ref[2]!;
+  // The box p's contribution lies in ends at u: a row above p in one objective only covers all of
+  // the box beyond its value there. Such rows in x or y lie among the rows with z <= pz, w <= pw,
+  // which come first in byZ; the one in z (the lowest) shows up as the rows above pz are added,
+  // the one in w ends the sweep on w.
   let ux = ref[0]!;
   let uy = ref[1]!;
-  let uz = ref[2]!;
-  let uw = ref[3]!;
-  let dominated = 0; // rows p weakly dominates
-  for (let j = 0; j < m; j++) {
-    const qx = byZ[j << 2]!;
-    const qy = byZ[(j << 2) | 1]!;
-    const qz = byZ[(j << 2) | 2]!;
-    const qw = byZ[(j << 2) | 3]!;
-    const above = +(qx > px) + +(qy > py) + +(qz > pz) + +(qw > pw);
-    if (above === 1) {
-      if (qx > px) ux = Math.min(ux, qx);
-      else if (qy > py) uy = Math.min(uy, qy);
-      else if (qz > pz) uz = Math.min(uz, qz);
-      else uw = Math.min(uw, qw);
-    } else if (above === 0 && j !== skipZ) {
-      io[0] = -1;
-      return;
-    }
-    dominated += +(qx >= px) & +(qy >= py) & +(qz >= pz) & +(qw >= pw);
-  }
-  if (skipZ >= 0) dominated--; // p itself
-  front.reset(ux, uy, uz);
+  let dominated = 0; // rows p weakly dominates: those with w <= pw counted here, the others below
+  const floor = floorRows(m);
+  let floorCount = 0;
   let j = 0;
   let zStart = -1;
   for (; j < m; j++) {
@@ -71,28 +61,46 @@ export function contribution4d(
     if (qz > pz) break;
     if (zStart < 0 && qz >= pz) zStart = j;
     const qw = byZ[(j << 2) | 3]!;
+    if (qw > pw || j === skipZ) continue;
     const qx = byZ[j << 2]!;
     const qy = byZ[(j << 2) | 1]!;
-    if (qw > pw || qx >= ux || qy >= uy || j === skipZ) continue;
-    front.addAtFloor(Math.max(qx, px), Math.max(qy, py));
+    const ax = qx > px;
+    const ay = qy > py;
+    if (qz === pz && qw === pw && qx >= px && qy >= py) dominated++;
+    if (ax && ay) floor[floorCount++] = j;
+    else if (ax) ux = Math.min(ux, qx);
+    else if (ay) uy = Math.min(uy, qy);
+    else {
+      io[0] = -1; // q weakly dominates p
+      return;
+    }
   }
   io[1] = zStart < 0 ? j : zStart;
+  front.reset(ux, uy, rz);
+  for (let k = 0; k < floorCount; k++) {
+    const qx = byZ[floor[k]! << 2]!;
+    const qy = byZ[(floor[k]! << 2) | 1]!;
+    if (qx < ux && qy < uy) front.addAtFloor(qx, qy);
+  }
   const fio = front.io;
   fio[0] = pz;
   front.closeFloor();
-  let exposed = (ux - px) * (uy - py) * (uz - pz) - fio[3]!;
+  let exposed = (ux - px) * (uy - py) * (rz - pz) - fio[3]!;
+  let uz = rz;
   for (; j < m; j++) {
-    const qz = byZ[(j << 2) | 2]!;
-    if (qz >= uz) break;
     const qw = byZ[(j << 2) | 3]!;
+    if (qw > pw || j === skipZ) continue;
     const qx = byZ[j << 2]!;
     const qy = byZ[(j << 2) | 1]!;
-    if (qw > pw || qx >= ux || qy >= uy || j === skipZ) continue;
+    const qz = byZ[(j << 2) | 2]!;
+    if (qw === pw && qx >= px && qy >= py) dominated++;
+    if (qx >= ux || qy >= uy || qz >= uz) continue;
     fio[0] = Math.max(qx, px);
     fio[1] = Math.max(qy, py);
     fio[2] = qz;
     front.addOnTopFromIo();
     exposed -= fio[3]!;
+    if (qx <= px && qy <= py) uz = qz; // covers all of the box above: the box ends there
   }
   let contribution = 0;
   let lastW = pw;
@@ -105,27 +113,55 @@ export function contribution4d(
   let uy3 = uy;
   let uz3 = uz;
   for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
-    const qw = byW[(j << 2) | 3]!;
-    if (qw >= uw) break;
+    if (j === skipW) continue;
     const qx = byW[j << 2]!;
     const qy = byW[(j << 2) | 1]!;
     const qz = byW[(j << 2) | 2]!;
-    if (qx >= ux3 || qy >= uy3 || qz >= uz3 || j === skipW) continue;
+    dominated += +(qx >= px) & +(qy >= py) & +(qz >= pz);
+    if (qx >= ux3 || qy >= uy3 || qz >= uz3) continue;
+    const qw = byW[(j << 2) | 3]!;
     contribution += exposed * (qw - lastW);
     lastW = qw;
+    const above = +(qx > px) + +(qy > py) + +(qz > pz);
+    if (above === 0) {
+      // q covers p's whole box from here on: the sweep ends
+      io[0] = contribution;
+      io[3] = dominated + countDominated(byW, j + 1, m, skipW, px, py, pz);
+      return;
+    }
     fio[0] = Math.max(qx, px);
     fio[1] = Math.max(qy, py);
     fio[2] = Math.max(qz, pz);
     front.addFromIo();
     exposed -= fio[3]!;
-    if (+(qx > px) + +(qy > py) + +(qz > pz) === 1) {
+    if (above === 1) {
       if (qx > px) ux3 = qx;
       else if (qy > py) uy3 = qy;
       else uz3 = qz;
     }
   }
-  io[0] = contribution + exposed * (uw - lastW);
+  io[0] = contribution + exposed * (ref[3]! - lastW);
   io[3] = dominated;
+}
+
+/**
+ * How many of the rows `from..m-1` of `byW` (all with w above p's; row `skip` left out) the point
+ * (px, py, pz) weakly dominates in x, y and z. O(m - from).
+ */
+function countDominated(
+  byW: Float64Array,
+  from: number,
+  m: number,
+  skip: number,
+  px: number,
+  py: number,
+  pz: number,
+): number {
+  let count = 0;
+  for (let j = from; j < m; j++) {
+    if (byW[j << 2]! >= px && byW[(j << 2) | 1]! >= py && byW[(j << 2) | 2]! >= pz && j !== skip) count++;
+  }
+  return count;
 }
 
 /** First row in the first `m` rows (sorted on column `c`, 4 values a row) whose value is >= `key`. */
