@@ -51,7 +51,6 @@ export function contribution4d(
   // the one in w ends the sweep on w.
   let ux = ref[0]!;
   let uy = ref[1]!;
-  let dominated = 0; // rows p weakly dominates: those with w <= pw counted here, the others below
   const floor = floorRows(m);
   let floorCount = 0;
   let j = 0;
@@ -66,7 +65,6 @@ export function contribution4d(
     const qy = byZ[(j << 2) | 1]!;
     const ax = qx > px;
     const ay = qy > py;
-    if (qz === pz && qw === pw && qx >= px && qy >= py) dominated++;
     if (ax && ay) floor[floorCount++] = j;
     else if (ax) ux = Math.min(ux, qx);
     else if (ay) uy = Math.min(uy, qy);
@@ -93,8 +91,8 @@ export function contribution4d(
     const qx = byZ[j << 2]!;
     const qy = byZ[(j << 2) | 1]!;
     const qz = byZ[(j << 2) | 2]!;
-    if (qw === pw && qx >= px && qy >= py) dominated++;
-    if (qx >= ux || qy >= uy || qz >= uz) continue;
+    if (qz >= uz) break;
+    if (qx >= ux || qy >= uy) continue;
     fio[0] = Math.max(qx, px);
     fio[1] = Math.max(qy, py);
     fio[2] = qz;
@@ -112,7 +110,10 @@ export function contribution4d(
   let ux3 = ux;
   let uy3 = uy;
   let uz3 = uz;
-  for (j = upperBound(byW, m, 3, pw, wStart); j < m; j++) {
+  const wAbove = upperBound(byW, m, 3, pw, wStart);
+  // Rows p weakly dominates (all have w >= pw): those with w = pw first, then along the sweep.
+  let dominated = countDominated(byW, wStart, wAbove, skipW, px, py, pz);
+  for (j = wAbove; j < m; j++) {
     if (j === skipW) continue;
     const qx = byW[j << 2]!;
     const qy = byW[(j << 2) | 1]!;
@@ -145,20 +146,20 @@ export function contribution4d(
 }
 
 /**
- * How many of the rows `from..m-1` of `byW` (all with w above p's; row `skip` left out) the point
- * (px, py, pz) weakly dominates in x, y and z. O(m - from).
+ * How many of the rows `from..to-1` of `byW` (all with w at or above p's; row `skip` left out)
+ * the point (px, py, pz) weakly dominates in x, y and z. O(to - from).
  */
 function countDominated(
   byW: Float64Array,
   from: number,
-  m: number,
+  to: number,
   skip: number,
   px: number,
   py: number,
   pz: number,
 ): number {
   let count = 0;
-  for (let j = from; j < m; j++) {
+  for (let j = from; j < to; j++) {
     if (byW[j << 2]! >= px && byW[(j << 2) | 1]! >= py && byW[(j << 2) | 2]! >= pz && j !== skip) count++;
   }
   return count;
