@@ -1,4 +1,4 @@
-import { contribution4d, upperBound } from './contribution4d.js';
+import { contribution4d } from './contribution4d.js';
 import { Front3d } from './front3d.js';
 import { reusableScratch } from './reusable-scratch.js';
 import { sortByKey } from './sort.js';
@@ -221,8 +221,9 @@ function absorbRow(
     dropDominated(byW, result[2]!, m, dominated, x, y, z, w);
     m = dropDominated(byZ, result[1]!, m, dominated, x, y, z, w);
   }
-  insertRow(byZ, m, 2, x, y, z, w);
-  insertRow(byW, m, 3, x, y, z, w);
+  // contribution4d found where the rows with z >= pz and w >= pw start; the drops came after.
+  insertRow(byZ, m, 2, x, y, z, w, result[1]!);
+  insertRow(byW, m, 3, x, y, z, w, result[2]!);
   return m + 1;
 }
 
@@ -313,7 +314,10 @@ function dropDominated(
   return kept;
 }
 
-/** Inserts the row (x, y, z, w) among the first `m` rows, sorted on column `c` (after equal values). */
+/**
+ * Inserts the row (x, y, z, w) among the first `m` rows, sorted on column `c` (after equal
+ * values), looking from row `from` on (no row before it has a larger value). O(m).
+ */
 function insertRow(
   rows: Float64Array,
   m: number,
@@ -322,8 +326,11 @@ function insertRow(
   y: number,
   z: number,
   w: number,
+  from: number,
 ): void {
-  const at = upperBound(rows, m, c, c === 2 ? z : w, 0);
+  const key = c === 2 ? z : w;
+  let at = from;
+  while (at < m && rows[4 * at + c]! <= key) at++;
   rows.copyWithin(4 * at + 4, 4 * at, 4 * m);
   rows[4 * at] = x;
   rows[4 * at + 1] = y;
