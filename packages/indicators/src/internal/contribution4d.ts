@@ -166,7 +166,7 @@ function countDominated(
 }
 
 /** First row in the first `m` rows (sorted on column `c`, 4 values a row) whose value is >= `key`. */
-export function lowerBound(rows: Float64Array, m: number, c: number, key: number): number {
+function lowerBound(rows: Float64Array, m: number, c: number, key: number): number {
   let lo = 0;
   let hi = m;
   while (lo < hi) {
@@ -178,7 +178,7 @@ export function lowerBound(rows: Float64Array, m: number, c: number, key: number
 }
 
 /** First row in rows `from..m-1` (sorted on column `c`, 4 values a row) whose value is > `key`. */
-export function upperBound(rows: Float64Array, m: number, c: number, key: number, from: number): number {
+function upperBound(rows: Float64Array, m: number, c: number, key: number, from: number): number {
   let lo = from;
   let hi = m;
   while (lo < hi) {

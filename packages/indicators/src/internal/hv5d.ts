@@ -80,13 +80,14 @@ export function contribution5d(
   }
   // The bottom rows that no other one weakly dominates, sorted by z into byZ and by w into byW.
   sortByKey(keys, order, t, m);
-  const rows0 = keepNonDominated4(limit, order, t, m, spare);
-  sortRows(spare, rows0, 2, keys, order, t, byZ);
-  sortRows(spare, rows0, 3, keys, order, t, byW);
-  let rows = rows0;
-  for (let c = 0; c < 4; c++) result[c] = data[o + c]!;
-  contribution4d(result, byZ, byW, rows, -1, -1, front, ref);
-  let exposed = result[0]!;
+  let rows = keepNonDominated4(limit, order, t, m, spare);
+  sortRows(spare, rows, 2, keys, order, t, byZ);
+  sortRows(spare, rows, 3, keys, order, t, byW);
+  const px = data[o]!;
+  const py = data[o + 1]!;
+  const pz = data[o + 2]!;
+  const pw = data[o + 3]!;
+  let exposed = rowContribution(result, px, py, pz, pw, byZ, byW, rows, front, ref);
   if (exposed <= 0) return 0;
   sortByKey(keys, order, 0, u);
   sumOrderTies(limit, keys, order, 0, u);
@@ -101,8 +102,7 @@ export function contribution5d(
     const qy = limit[r + 1]!;
     const qz = limit[r + 2]!;
     const qw = limit[r + 3]!;
-    if (qx === data[o]! && qy === data[o + 1]! && qz === data[o + 2]! && qw === data[o + 3]!)
-      return contribution;
+    if (qx === px && qy === py && qz === pz && qw === pw) return contribution; // covers p's 4-D box
     const c = rowContribution(result, qx, qy, qz, qw, byZ, byW, rows, front, ref);
     if (c < 0) continue;
     exposed -= c;
@@ -228,10 +228,10 @@ function absorbRow(
 }
 
 /**
- * Orders every run of equal `keys[0..n)` (the fifth objective of the 5-D rows `order` points to)
- * by the sum of the first four objectives, so that a point comes after the points with the same
- * fifth value that dominate it: {@link hv5d} then finds it dominated when it arrives (one scan)
- * instead of inserting it and dropping it later. Ties are frequent in WFG's limit sets, where
+ * Orders every run of equal `keys[lo..hi)` (the fifth objective of the 5-D rows `order` points
+ * to) by the sum of the first four objectives, so that a point comes after the points with the
+ * same fifth value that dominate it: {@link hv5d} and {@link contribution5d} then find it
+ * dominated when it arrives (one scan) instead of inserting it and dropping it later. Ties are frequent in WFG's limit sets, where
  * every earlier point better in the fifth objective is clamped to the same value. Overwrites
  * the keys of the runs. O(n log n).
  */
