@@ -334,7 +334,7 @@ describe('quantizeModel on a first convolution with input channels not a multipl
     expect(same).toBeGreaterThanOrEqual(test.count - 1);
   });
 
-  it('widens it to 4 input channels that meet zero weights, 7-bit (padInputChannels): same predictions', async () => {
+  it('widens it to 4 input channels that meet zero weights, 7-bit input (padInputChannels): same predictions', async () => {
     const { train, test } = await tinyData(64);
     const model = tinyCnn({ filters: 8 }); // conv -> relu -> MaxPool: no float stem anyway
     const options = { calibration: train } as const;
@@ -346,11 +346,21 @@ describe('quantizeModel on a first convolution with input channels not a multipl
     const pad = wide.model.proto.graph!.node![0]!;
     expect([pad.op_type, pad.input![0]]).toEqual(['Pad', 'input']);
     expect(wide.warnings).toEqual([]);
-    const weight = initializerMap(wide.model.proto.graph!).get('conv.weight_quantized')!;
+    const init = initializerMap(wide.model.proto.graph!);
+    const weight = init.get('conv.weight_quantized')!;
     expect(weight.dims!.map(Number)).toEqual([8, 4, 3, 3]);
-    // 7-bit weights: two u8 x s8 products never overflow onnxruntime's int16 pair sums (AVX2).
+    // 8-bit weights on a 7-bit input: two u8 x s8 products never overflow onnxruntime's int16
+    // pair sums (AVX2 without VNNI): the calibrated input maps to 0..127 (128 where the range's
+    // two ends both round up; 2 x 128 x 127 = 32,512 still fits).
     const ints = new Int8Array(weight.raw_data!.slice().buffer);
-    expect(Math.max(...Array.from(ints, Math.abs))).toBe(63);
+    expect(Math.max(...Array.from(ints, Math.abs))).toBe(127);
+    const scale = readFloat32(init.get('input_channels_padded_scale')!)[0]!;
+    const zero = new Uint8Array(init.get('input_channels_padded_zero_point')!.raw_data!.slice().buffer)[0]!;
+    const [lo, hi] = wide.ranges.get('input_channels_padded')!;
+    expect(zero).toBeLessThanOrEqual(127);
+    expect(Math.round(Math.max(hi, 0) / scale) + zero).toBeLessThanOrEqual(128);
+    expect(Math.round(Math.min(lo, 0) / scale) + zero).toBeGreaterThanOrEqual(0);
+    expect(scale).toBeCloseTo((Math.max(hi, 0) - Math.min(lo, 0)) / 127, 6);
     for (let o = 0; o < 8; o++) expect(ints.slice(o * 36 + 27, o * 36 + 36).every((v) => v === 0)).toBe(true);
     const counts = await optimizedOpCounts(wide.model);
     expect(counts['com.microsoft:QLinearConv']).toBe(1);

@@ -45,8 +45,9 @@ export interface QuantizeModelOptions extends CalibrationOptions {
   /**
    * Where such a first convolution stays int8 (the float stem does not apply, e.g. a MaxPool reads
    * it), give it zero input channels up to a multiple of 4 (default true), through onnxruntime's
-   * direct int8 convolution kernel, 1.7x faster than its im2col path there; its weights get 7 bits
-   * (63 levels), which keeps onnxruntime's int16 sums of u8 x s8 pairs (x86 without VNNI) from
+   * direct int8 convolution kernel, 1.7x faster than its im2col path there on x86 without VNNI
+   * (about equal with VNNI); its input gets 7 bits (calibrated values 0..127) and its weights the
+   * usual 8, which keeps onnxruntime's int16 sums of u8 x s8 pairs (x86 without VNNI) from
    * overflowing on image values.
    */
   readonly padInputChannels?: boolean;
@@ -137,14 +138,14 @@ export async function quantizeModel(
   // 3c. Shallow convolutions on a quantized graph input get zero channels up to a multiple of 4.
   const padding = padInputChannels(lowering.nodes, g.initializers, paddableInputs(g, fused, options));
   const { nodes, widening } = padding;
-  const { candidates, sameValues, added } = adoptRewrites(g, fused, params, lowering, padding);
+  const { candidates, sameValues, added } = adoptRewrites(g, fused, { params, measured }, lowering, padding);
   const layerNodes = requireLayers(where, nodes, g.initializers, widening);
 
   // 4. Rewrite: Q/DQ after each quantized tensor, int8 weights and int32 biases behind DQ nodes.
   const producerOf = producerMap(kept.nodes, nodes);
   const perChannel = options.perChannel !== false;
   const plan = { nodes, candidates, params, producerOf, layerNodes, stem, perChannel };
-  const qdq = emitQdq({ ...plan, initializers: g.initializers, paddedConvs: padding.convs });
+  const qdq = emitQdq({ ...plan, initializers: g.initializers });
 
   // 5. The graph without what only the folded Clips read, and what was done.
   return {

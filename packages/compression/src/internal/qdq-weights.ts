@@ -12,8 +12,6 @@ export interface LayerContext {
   readonly quantized: ReadonlySet<string>;
   /** Tensors the float stem keeps float. */
   readonly stem: ReadonlySet<string>;
-  /** First Convs given zero input channels (their weights get 63 levels). */
-  readonly paddedConvs: ReadonlySet<NodeProto>;
   readonly perChannel: boolean;
 }
 
@@ -91,13 +89,9 @@ export function emitLayer(original: NodeProto, n: NodeProto, ctx: LayerContext, 
   const axis: 0 | 1 =
     n.op_type === 'Conv' ? 0 : n.op_type === 'Gemm' ? (attrInt(n, 'transB', 0) === 1 ? 0 : 1) : 1;
   const perChannel = ctx.perChannel;
-  // A widened first Conv reads the image, whose uint8 values fill the range: on x86 without
-  // VNNI onnxruntime adds pairs of u8 x s8 products in int16 (vpmaddubsw), which 127-level
-  // weights overflow there (errors up to 120 steps seen); 63 levels cannot (2 x 255 x 63).
-  const levels = ctx.paddedConvs.has(original) ? 63 : 127;
   const { q, scales } = perChannel
-    ? quantizePerChannel(readFloat32(w), dims, axis, levels)
-    : quantizePerChannel(readFloat32(w), [1, shapeSize(dims)], 0, levels);
+    ? quantizePerChannel(readFloat32(w), dims, axis)
+    : quantizePerChannel(readFloat32(w), [1, shapeSize(dims)], 0);
   n.input![1] = emitDequantized(
     {
       name: `${key}.weight_quantized`,
