@@ -161,6 +161,25 @@ describe('quantizeModel on convolutions with a 1x1 output', () => {
     expect(a.predictions).toEqual(b.predictions);
     expect(a.predictions).toEqual(f.predictions);
   });
+
+  it('runs a GlobalAveragePool over a 1x1 input as a Reshape: same outputs, no QLinearGlobalAveragePool', async () => {
+    const { train, test } = await tinyData();
+    const m = unitSpatialCnn();
+    const graph = m.proto.graph!;
+    const node = graph.node!.map((n) =>
+      n.name === 'pool' ? { ...n, op_type: 'GlobalAveragePool', attribute: [] } : n,
+    );
+    const model = { proto: { ...m.proto, graph: { ...graph, node } } };
+    const q = await quantizeModel(model, { calibration: train });
+    const plain = await quantizeModel(model, { calibration: train, lowerUnitSpatial: false });
+    expect([q.loweredPools, plain.loweredPools, q.loweredConvs]).toEqual([1, 0, 2]);
+    expect((await optimizedOpCounts(q.model))['com.microsoft:QLinearGlobalAveragePool'] ?? 0).toBe(0);
+    expect((await optimizedOpCounts(plain.model))['com.microsoft:QLinearGlobalAveragePool']).toBe(1);
+    const a = await evaluateModel(q.model, test);
+    const b = await evaluateModel(plain.model, test);
+    expect(a.predictions).toEqual(b.predictions);
+    expect(a.predictions).toEqual((await evaluateModel(model, test)).predictions);
+  });
 });
 
 /**
@@ -381,6 +400,9 @@ describe.skipIf(retina === undefined)('int8 RetinaMNIST ResNet50', () => {
     const counts = await optimizedOpCounts(q.model);
     // The 8 convolutions of the last stage with a 1x1 output run as Gemm (lowerUnitSpatial).
     expect(q.loweredConvs).toBe(8);
+    // Its GlobalAveragePool over the last stage's 1x1 output runs as a Reshape.
+    expect(q.loweredPools).toBe(1);
+    expect(counts['com.microsoft:QLinearGlobalAveragePool'] ?? 0).toBe(0);
     // Its 7x7 RGB stem feeds a MaxPool: int8 on 4 input channels (the 4th of zeros), not float.
     expect([q.paddedConvs, q.floatStemConvs, q.warnings]).toEqual([1, 0, []]);
     expect(counts['com.microsoft:QLinearConv']).toBe(45);

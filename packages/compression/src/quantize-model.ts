@@ -31,7 +31,9 @@ export interface QuantizeModelOptions extends CalibrationOptions {
   /**
    * Run convolutions whose input and output are 1x1 spatially as Gemm (default true): the same
    * function, but onnxruntime's QLinearConv computes them one example at a time (and every tap of a
-   * 3x3 kernel although only one meets data), QGemm for the whole batch. Needs a fixed input shape.
+   * 3x3 kernel although only one meets data), QGemm for the whole batch; and a GlobalAveragePool
+   * over a 1x1 input as a Reshape (onnxruntime's QLinearGlobalAveragePool is slow for what is a
+   * copy). Needs a fixed input shape.
    */
   readonly lowerUnitSpatial?: boolean;
   /**
@@ -68,6 +70,8 @@ export interface QuantizeResult {
   readonly fusedMatMuls: number;
   /** Convolutions with 1x1 input and output run as Gemm (see `lowerUnitSpatial`). */
   readonly loweredConvs: number;
+  /** GlobalAveragePools over a 1x1 input run as Reshape (see `lowerUnitSpatial`). */
+  readonly loweredPools: number;
   /** First convolutions kept float on purpose (see `floatStem`): not in `warnings`. */
   readonly floatStemConvs: number;
   /** First convolutions given zero input channels up to a multiple of 4 (see `padInputChannels`). */
@@ -156,6 +160,7 @@ export async function quantizeModel(
     foldedClips: kept.foldedClips,
     fusedMatMuls: fusion.fused,
     loweredConvs: lowering.lowered,
+    loweredPools: lowering.pools,
     floatStemConvs: qdq.stemConvs,
     paddedConvs: widening.length,
     ranges: candidateRanges(candidates, sameValues, measured),

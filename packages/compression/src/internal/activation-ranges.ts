@@ -7,11 +7,7 @@ import type { NodeProto, OnnxModel, TensorProto } from '../onnx-types.js';
 import type { ModelInputs } from '../prepare-inputs.js';
 import type { FoldedActivation } from './fold-activations.js';
 import { matmulAddPairs } from './fuse-matmul-add.js';
-import {
-  hasFixedImageInput,
-  isUnitSpatialCandidate,
-  type UnitSpatialLowering,
-} from './lower-unit-spatial.js';
+import { hasFixedImageInput, type UnitSpatialLowering, unitSpatialTraced } from './lower-unit-spatial.js';
 import type { MatMulBias } from './matmul-bias.js';
 import type { InputChannelPadding } from './pad-input-channels.js';
 import type { QParams } from './qdq-types.js';
@@ -58,11 +54,7 @@ function tracedTensors(
   lower: boolean,
 ): string[] {
   const traced = [
-    ...(lower
-      ? nodes
-          .filter((n) => isUnitSpatialCandidate(n, initializers))
-          .flatMap((n) => [n.input![0]!, n.output![0]!])
-      : []),
+    ...(lower ? unitSpatialTraced(nodes, initializers) : []),
     ...[...dense.keys()].map((n) => n.input![0]!),
   ];
   return [...new Set(traced)];
