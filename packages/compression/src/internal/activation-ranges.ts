@@ -126,9 +126,8 @@ export interface AdoptedRewrites {
  * params. A widened input (the image, extended by zero channels for a first Conv) gets 7-bit
  * parameters: its calibrated values map to 0..127 (128 where both ends of the range round up),
  * so that with the Conv's 8-bit weights (-127..127) two u8 x s8 products sum to at most
- * 2 x 128 x 127 = 32,512 and never overflow the
- * int16 pair sums of onnxruntime's x86 kernels without VNNI (vpmaddubsw; with 255 x 127 errors of
- * up to 120 steps were seen there). On the RetinaMNIST ResNet50 this keeps more of the model than
+ * 2 x 128 x 127 = 32,512 and never overflow the int16 pair sums of onnxruntime's x86 kernels
+ * without VNNI (vpmaddubsw; with 255 x 127 errors of up to 120 steps were seen there). On the RetinaMNIST ResNet50 this keeps more of the model than
  * 7-bit weights on 8-bit inputs did: mean KL divergence from the fp32 outputs over the 1,080
  * training images 10.8e-3 against 15.3e-3 (10.3e-3 with both 8-bit, which can overflow).
  */
