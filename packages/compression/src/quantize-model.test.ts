@@ -143,6 +143,37 @@ function unitSpatialCnn(): OnnxModel {
   return { proto: { ...m.proto, graph: { ...graph, node: [pre, ...node], initializer } } };
 }
 
+/**
+ * unitSpatialCnn with its first pool and convolution changed: a `pre` MaxPool (kernel, stride) from
+ * 8x8 and a 3x3 `conv` with the given pads, strides and dilations, whose output is 1x1.
+ */
+function windowCnn(
+  pre: [number, number],
+  conv: { pads: number[]; strides: number[]; dilations: number[] },
+): OnnxModel {
+  const m = unitSpatialCnn();
+  const graph = m.proto.graph!;
+  const node = graph.node!.map((n) => {
+    if (n.name === 'pre')
+      return {
+        ...n,
+        attribute: [intsAttr('kernel_shape', [pre[0], pre[0]]), intsAttr('strides', [pre[1], pre[1]])],
+      };
+    if (n.name === 'conv')
+      return {
+        ...n,
+        attribute: [
+          intsAttr('kernel_shape', [3, 3]),
+          intsAttr('pads', conv.pads),
+          intsAttr('strides', conv.strides),
+          intsAttr('dilations', conv.dilations),
+        ],
+      };
+    return n;
+  });
+  return { proto: { ...m.proto, graph: { ...graph, node } } };
+}
+
 describe('quantizeModel on convolutions with a 1x1 output', () => {
   it('runs them as QGemm over the batch, with the same predictions as QLinearConv', async () => {
     const { train, test } = await tinyData();
@@ -160,6 +191,30 @@ describe('quantizeModel on convolutions with a 1x1 output', () => {
     const f = await evaluateModel(model, test);
     expect(a.predictions).toEqual(b.predictions);
     expect(a.predictions).toEqual(f.predictions);
+  });
+
+  it('reads a part of the input through a Slice (strided, dilated) and the right taps of a dilated kernel', async () => {
+    const { train, test } = await tinyData();
+    const cases = [
+      // 4x4 input, 3x3 stride 2 without padding: the one output reads rows and columns 0..2.
+      { model: windowCnn([2, 2], { pads: [0, 0, 0, 0], strides: [2, 2], dilations: [1, 1] }), slices: 1 },
+      // 5x5 input, 3x3 dilation 2: rows and columns 0, 2, 4 (Slice steps 2).
+      { model: windowCnn([4, 1], { pads: [0, 0, 0, 0], strides: [1, 1], dilations: [2, 2] }), slices: 1 },
+      // 1x1 input, 3x3 dilation 2 pad 2: only the kernel's centre meets data; no Slice.
+      { model: windowCnn([8, 8], { pads: [2, 2, 2, 2], strides: [1, 1], dilations: [2, 2] }), slices: 0 },
+    ];
+    for (const { model, slices } of cases) {
+      const q = await quantizeModel(model, { calibration: train });
+      const plain = await quantizeModel(model, { calibration: train, lowerUnitSpatial: false });
+      expect([q.loweredConvs, plain.loweredConvs]).toEqual([2, 0]);
+      expect(q.model.proto.graph!.node!.filter((n) => n.op_type === 'Slice').length).toBe(slices);
+      const counts = await optimizedOpCounts(q.model);
+      expect([counts['com.microsoft:QGemm'], counts['com.microsoft:QLinearConv'] ?? 0]).toEqual([3, 0]);
+      expect(Object.keys(counts).filter((k) => /:(Conv|Gemm|MatMul|Add|FusedConv)$/.test(k))).toEqual([]);
+      const a = await evaluateModel(q.model, test);
+      const b = await evaluateModel(plain.model, test);
+      expect(a.predictions).toEqual(b.predictions);
+    }
   });
 
   it('runs a GlobalAveragePool over a 1x1 input as a Reshape: same outputs, no QLinearGlobalAveragePool', async () => {
@@ -398,15 +453,17 @@ describe.skipIf(retina === undefined)('int8 RetinaMNIST ResNet50', () => {
     const calibration = prepareInputs(ds, 'train', sidecar, { limit: 100 });
     const q = await quantizeModel(await loadOnnx(retina!.model), { calibration });
     const counts = await optimizedOpCounts(q.model);
-    // The 8 convolutions of the last stage with a 1x1 output run as Gemm (lowerUnitSpatial).
-    expect(q.loweredConvs).toBe(8);
+    // The 9 convolutions of the last stage with a 1x1 output run as Gemm (lowerUnitSpatial); the
+    // strided 1x1 downsample reads the top-left pixel of its 2x2 input through a Slice.
+    expect(q.loweredConvs).toBe(9);
+    expect(q.model.proto.graph!.node!.filter((n) => n.op_type === 'Slice').length).toBe(1);
     // Its GlobalAveragePool over the last stage's 1x1 output runs as a Reshape.
     expect(q.loweredPools).toBe(1);
     expect(counts['com.microsoft:QLinearGlobalAveragePool'] ?? 0).toBe(0);
     // Its 7x7 RGB stem feeds a MaxPool: int8 on 4 input channels (the 4th of zeros), not float.
     expect([q.paddedConvs, q.floatStemConvs, q.warnings]).toEqual([1, 0, []]);
-    expect(counts['com.microsoft:QLinearConv']).toBe(45);
-    expect(counts['com.microsoft:QGemm']).toBe(9);
+    expect(counts['com.microsoft:QLinearConv']).toBe(44);
+    expect(counts['com.microsoft:QGemm']).toBe(10);
     expect(counts[':Conv'] ?? 0).toBe(0);
     expect(counts[':Gemm'] ?? 0).toBe(0);
     expect(counts['com.microsoft:QLinearAdd']).toBe(16);

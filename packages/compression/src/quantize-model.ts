@@ -29,9 +29,10 @@ export interface QuantizeModelOptions extends CalibrationOptions {
   /** Weight scales per output channel (default true) or one per tensor. */
   readonly perChannel?: boolean;
   /**
-   * Run convolutions whose input and output are 1x1 spatially as Gemm (default true): the same
-   * function, but onnxruntime's QLinearConv computes them one example at a time (and every tap of a
-   * 3x3 kernel although only one meets data), QGemm for the whole batch; and a GlobalAveragePool
+   * Run convolutions whose output is 1x1 spatially as Gemm over the kernel taps that meet data
+   * (a Slice first when they see part of the input), default true: the same function, but
+   * onnxruntime's QLinearConv computes them one example at a time (and every tap of a 3x3 kernel
+   * although only one meets data), QGemm for the whole batch; and a GlobalAveragePool
    * over a 1x1 input as a Reshape (onnxruntime's QLinearGlobalAveragePool is slow for what is a
    * copy). Needs a fixed input shape.
    */
@@ -164,6 +165,12 @@ export async function quantizeModel(
     floatStemConvs: qdq.stemConvs,
     paddedConvs: widening.length,
     ranges: candidateRanges(candidates, sameValues, measured),
-    warnings: floatNodeWarnings(nodes, g.dataInputs, QDQ_OPS, qdq.floatLayers, new Set(widening)),
+    warnings: floatNodeWarnings(
+      nodes,
+      g.dataInputs,
+      QDQ_OPS,
+      qdq.floatLayers,
+      new Set([...widening, ...lowering.windows]),
+    ),
   };
 }

@@ -9,7 +9,7 @@ const nameOf = (node: NodeProto, index: number) => node.name || `${node.op_type}
  * One line per node on the data path (fed, through anything but Shape / Size, by the graph's data
  * input) that the int8 rewrite leaves float: an op it has no rule for (its inputs are dequantized
  * and its output stays float, so it cuts the integer chain there), and each layer whose weight stays
- * float with the reason (`floatLayers`); not the nodes in `quiet` (float on purpose). Graph order.
+ * float with the reason (`floatLayers`); not the nodes in `quiet` (left so on purpose). Graph order.
  * O(nodes + edges).
  */
 export function floatNodeWarnings(

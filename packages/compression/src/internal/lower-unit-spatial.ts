@@ -12,6 +12,8 @@ export interface UnitSpatialLowering {
   readonly lowered: number;
   /** GlobalAveragePools over a 1x1 input, now Reshapes (the same values). */
   readonly pools: number;
+  /** The Slices that read the part of an input a lowered Conv sees (they run on uint8). */
+  readonly windows: NodeProto[];
 }
 
 const RESHAPE_4D = 'unit_spatial_shape_4d';
@@ -49,17 +51,57 @@ export function hasFixedImageInput(model: OnnxModel): boolean {
 }
 
 /**
- * Rewrites every Conv with a 1x1 output whose one output position sees every input position through
- * a kernel tap (a 1x1 input, or e.g. a 3x3 pad-1 kernel over 2x2; per the real shapes of one traced
- * example, from the calibration pass) as Flatten -> Gemm (transB, the reachable taps in Flatten's order) -> Reshape to
- * [N, C, 1, 1]. The result is the same function (the other taps only ever see zero padding), but onnxruntime's
- * QLinearConv runs such a layer as one matrix-vector product per example (and a 3x3 kernel as 9x the
- * work), while QGemm multiplies the whole batch at once: on the RetinaMNIST ResNet50 the 7 such
- * layers of the last stage took about a third of the int8 inference time. A GlobalAveragePool
- * over a 1x1 input (the average of one value: the value) becomes a Reshape to the same shape, which
- * onnxruntime runs on the uint8 tensor, where its QLinearGlobalAveragePool took 3.5 % of that
- * model's int8 time. Only for models whose input shape is fixed apart from the batch axis (else the
- * shapes traced here may not hold).
+ * The kernel rows (or columns) that meet data for the one output position of a Conv with a 1x1
+ * output, with the input rows they meet: kernel index k reads input k * dilation - pad. The input
+ * indices ascend by `dilation`. O(kernel).
+ */
+function reachableTaps(
+  kernel: number,
+  dilation: number,
+  pad: number,
+  size: number,
+): { k: number[]; at: number[] } {
+  const k: number[] = [];
+  const at: number[] = [];
+  for (let t = 0; t < kernel; t++) {
+    const i = t * dilation - pad;
+    if (i >= 0 && i < size) {
+      k.push(t);
+      at.push(i);
+    }
+  }
+  return { k, at };
+}
+
+/** The taps of `w` [co, ci, kh, kw] at kernel rows `rows` and columns `cols`, as a [co, ci * rows * cols] Gemm weight. */
+function tapWeight(w: TensorProto, rows: readonly number[], cols: readonly number[]): Float32Array {
+  const [co, ci, kh, kw] = tensorDims(w) as [number, number, number, number];
+  const values = readFloat32(w);
+  const area = rows.length * cols.length;
+  const tap = new Float32Array(co * ci * area);
+  for (let o = 0; o < co; o++)
+    for (let i = 0; i < ci; i++)
+      for (let a = 0; a < rows.length; a++)
+        for (let b = 0; b < cols.length; b++)
+          tap[(o * ci + i) * area + a * cols.length + b] =
+            values[((o * ci + i) * kh + rows[a]!) * kw + cols[b]!]!;
+  return tap;
+}
+
+/**
+ * Rewrites every Conv with a 1x1 output (per the real shapes of one traced example, from the
+ * calibration pass) as Flatten -> Gemm (transB, the kernel taps that meet data, in Flatten's
+ * order) -> Reshape to [N, C, 1, 1], with a Slice first when the one output position reads only
+ * part of the input (a strided 1x1 Conv over 2x2: its top-left pixel). The result is the same
+ * function (the other taps only ever see zero padding), but onnxruntime's QLinearConv runs such a
+ * layer as one matrix-vector product per example (and a 3x3 kernel as 9x the work), while QGemm
+ * multiplies the whole batch at once: on the RetinaMNIST ResNet50 the 7 such layers of the last
+ * stage took about a third of the int8 inference time, and its strided 1x1 downsample Conv over
+ * 2x2 another 13 % (7.3 of 56 ms per 100 images). A GlobalAveragePool over a 1x1 input (the
+ * average of one value: the value) becomes a Reshape to the same shape, which onnxruntime runs on
+ * the uint8 tensor, where its QLinearGlobalAveragePool took 3.5 % of that model's int8 time. Only
+ * for models whose input shape is fixed apart from the batch axis (else the shapes traced here may
+ * not hold). O(nodes + weights of the lowered Convs).
  */
 export function lowerUnitSpatialConvs(
   nodes: readonly NodeProto[],
@@ -75,6 +117,7 @@ export function lowerUnitSpatialConvs(
   const sameValues = new Map<string, string>();
   let lowered = 0;
   let pools = 0;
+  const windows: NodeProto[] = [];
   for (const n of nodes) {
     const x = n.input?.[0] ?? '';
     const y = n.output?.[0] ?? '';
@@ -84,38 +127,57 @@ export function lowerUnitSpatialConvs(
       continue;
     }
     const w = isUnitSpatialCandidate(n, initializers) ? initializers.get(n.input![1]!) : undefined;
-    const [co, ci, kh, kw] = w === undefined ? [] : tensorDims(w);
-    const [pt, pl] = attrInts(n, 'pads', [0, 0, 0, 0]);
     const [, h, wd] = dims.get(x) ?? [];
-    // The single output position must see every input position through a kernel tap.
-    const dense =
-      h !== undefined &&
-      wd !== undefined &&
-      (unit(x) || attrInts(n, 'dilations', [1, 1]).every((d) => d === 1)) &&
-      h + pt! <= kh! &&
-      wd + pl! <= kw!;
-    if (w === undefined || !unit(y) || !dense) {
+    if (w === undefined || !unit(y) || h === undefined || wd === undefined) {
       result.push(n);
       continue;
     }
-    const values = readFloat32(w);
-    const area = h * wd;
-    const tap = new Float32Array(co! * ci! * area);
-    for (let o = 0; o < co!; o++)
-      for (let i = 0; i < ci!; i++)
-        for (let r = 0; r < h; r++)
-          for (let c = 0; c < wd; c++)
-            tap[(o * ci! + i) * area + r * wd + c] = values[((o * ci! + i) * kh! + r + pt!) * kw! + c + pl!]!;
+    const [, , kh, kw] = tensorDims(w) as [number, number, number, number];
+    const [pt, pl] = attrInts(n, 'pads', [0, 0, 0, 0]);
+    const [dh, dw] = attrInts(n, 'dilations', [1, 1]);
+    const rows = reachableTaps(kh, dh!, pt!, h);
+    const cols = reachableTaps(kw, dw!, pl!, wd);
+    if (rows.k.length === 0 || cols.k.length === 0) {
+      result.push(n); // the output sees only padding: leave it to the Conv
+      continue;
+    }
     const key = n.name || `conv_${lowered}`;
     const weight = `${key}.gemm_weight`;
-    newInit.push(makeTensor(weight, DataType.FLOAT, [co!, ci! * area], tap));
+    const area = rows.k.length * cols.k.length;
+    newInit.push(
+      makeTensor(
+        weight,
+        DataType.FLOAT,
+        [tensorDims(w)[0]!, (tensorDims(w)[1] ?? 0) * area],
+        tapWeight(w, rows.k, cols.k),
+      ),
+    );
+    // The input positions read: all of them, or a strided window of them (Slice).
+    const whole = rows.at.length === h && cols.at.length === wd;
+    const window = whole ? x : `${y}_unit_window`;
+    if (!whole) {
+      const bounds = (name: string, v: readonly number[]) => {
+        newInit.push(makeTensor(`${key}.window_${name}`, DataType.INT64, [2], BigInt64Array.from(v, BigInt)));
+        return `${key}.window_${name}`;
+      };
+      const inputs = [
+        bounds('starts', [rows.at[0]!, cols.at[0]!]),
+        bounds('ends', [rows.at.at(-1)! + 1, cols.at.at(-1)! + 1]),
+        bounds('axes', [2, 3]),
+        bounds('steps', [dh!, dw!]),
+      ];
+      const slice = { input: [x, ...inputs], output: [window], name: `${key}_window`, op_type: 'Slice' };
+      result.push(slice);
+      windows.push(slice);
+      sameValues.set(window, x);
+    }
     const flat = `${y}_unit_flat`;
     const gemm = `${y}_unit_gemm`;
     sameValues.set(flat, x);
     sameValues.set(gemm, y);
     result.push(
       {
-        input: [x],
+        input: [window],
         output: [flat],
         name: `${key}_flatten`,
         op_type: 'Flatten',
@@ -134,5 +196,5 @@ export function lowerUnitSpatialConvs(
   }
   if (lowered + pools > 0)
     newInit.push(makeTensor(RESHAPE_4D, DataType.INT64, [4], BigInt64Array.of(0n, -1n, 1n, 1n)));
-  return { nodes: result, initializers: newInit, sameValues, lowered, pools };
+  return { nodes: result, initializers: newInit, sameValues, lowered, pools, windows };
 }
