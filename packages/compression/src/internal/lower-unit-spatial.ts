@@ -30,6 +30,10 @@ export function isUnitSpatialCandidate(
   return w !== undefined && tensorDims(w).length === 4 && (pad === '' || pad === 'NOTSET');
 }
 
+/** A GlobalAveragePool of the default domain: a Reshape when its input is 1x1. */
+const isGlobalAveragePool = (n: NodeProto): boolean =>
+  n.op_type === 'GlobalAveragePool' && (n.domain ?? '') === '';
+
 /** Tensors whose traced shapes decide the lowering: around each candidate Conv and into each GlobalAveragePool. */
 export function unitSpatialTraced(
   nodes: readonly NodeProto[],
@@ -38,7 +42,7 @@ export function unitSpatialTraced(
   return nodes.flatMap((n) =>
     isUnitSpatialCandidate(n, initializers)
       ? [n.input![0]!, n.output![0]!]
-      : n.op_type === 'GlobalAveragePool' && (n.domain ?? '') === ''
+      : isGlobalAveragePool(n)
         ? [n.input![0]!]
         : [],
   );
@@ -89,6 +93,34 @@ function tapWeight(w: TensorProto, rows: readonly number[], cols: readonly numbe
 }
 
 /**
+ * A Slice of `x` to the input rows and columns `rows` and `cols` (ascending by a constant step,
+ * the dilation) on axes 2 and 3, writing `window`; its constants go to `initializers`. O(1).
+ */
+function windowSlice(
+  key: string,
+  x: string,
+  window: string,
+  rows: readonly number[],
+  cols: readonly number[],
+  initializers: TensorProto[],
+): NodeProto {
+  const step = (at: readonly number[]) => (at.length > 1 ? at[1]! - at[0]! : 1);
+  const constant = (name: string, v: readonly number[]) => {
+    initializers.push(
+      makeTensor(`${key}.window_${name}`, DataType.INT64, [2], BigInt64Array.from(v, BigInt)),
+    );
+    return `${key}.window_${name}`;
+  };
+  const inputs = [
+    constant('starts', [rows[0]!, cols[0]!]),
+    constant('ends', [rows.at(-1)! + 1, cols.at(-1)! + 1]),
+    constant('axes', [2, 3]),
+    constant('steps', [step(rows), step(cols)]),
+  ];
+  return { input: [x, ...inputs], output: [window], name: `${key}_window`, op_type: 'Slice' };
+}
+
+/**
  * Rewrites every Conv with a 1x1 output (per the real shapes of one traced example, from the
  * calibration pass) as Flatten -> Gemm (transB, the kernel taps that meet data, in Flatten's
  * order) -> Reshape to [N, C, 1, 1], with a Slice first when the one output position reads only
@@ -121,7 +153,7 @@ export function lowerUnitSpatialConvs(
   for (const n of nodes) {
     const x = n.input?.[0] ?? '';
     const y = n.output?.[0] ?? '';
-    if (n.op_type === 'GlobalAveragePool' && (n.domain ?? '') === '' && unit(x)) {
+    if (isGlobalAveragePool(n) && unit(x)) {
       result.push({ input: [x, RESHAPE_4D], output: [y], name: n.name ?? '', op_type: 'Reshape' });
       pools++;
       continue;
@@ -132,7 +164,7 @@ export function lowerUnitSpatialConvs(
       result.push(n);
       continue;
     }
-    const [, , kh, kw] = tensorDims(w) as [number, number, number, number];
+    const [co, ci, kh, kw] = tensorDims(w) as [number, number, number, number];
     const [pt, pl] = attrInts(n, 'pads', [0, 0, 0, 0]);
     const [dh, dw] = attrInts(n, 'dilations', [1, 1]);
     const rows = reachableTaps(kh, dh!, pt!, h);
@@ -144,29 +176,12 @@ export function lowerUnitSpatialConvs(
     const key = n.name || `conv_${lowered}`;
     const weight = `${key}.gemm_weight`;
     const area = rows.k.length * cols.k.length;
-    newInit.push(
-      makeTensor(
-        weight,
-        DataType.FLOAT,
-        [tensorDims(w)[0]!, (tensorDims(w)[1] ?? 0) * area],
-        tapWeight(w, rows.k, cols.k),
-      ),
-    );
+    newInit.push(makeTensor(weight, DataType.FLOAT, [co, ci * area], tapWeight(w, rows.k, cols.k)));
     // The input positions read: all of them, or a strided window of them (Slice).
     const whole = rows.at.length === h && cols.at.length === wd;
     const window = whole ? x : `${y}_unit_window`;
     if (!whole) {
-      const bounds = (name: string, v: readonly number[]) => {
-        newInit.push(makeTensor(`${key}.window_${name}`, DataType.INT64, [2], BigInt64Array.from(v, BigInt)));
-        return `${key}.window_${name}`;
-      };
-      const inputs = [
-        bounds('starts', [rows.at[0]!, cols.at[0]!]),
-        bounds('ends', [rows.at.at(-1)! + 1, cols.at.at(-1)! + 1]),
-        bounds('axes', [2, 3]),
-        bounds('steps', [dh!, dw!]),
-      ];
-      const slice = { input: [x, ...inputs], output: [window], name: `${key}_window`, op_type: 'Slice' };
+      const slice = windowSlice(key, x, window, rows.at, cols.at, newInit);
       result.push(slice);
       windows.push(slice);
       sameValues.set(window, x);
