@@ -6,6 +6,7 @@ import { hvc2d } from './internal/hvc2d.js';
 import { hvc3d } from './internal/hvc3d.js';
 import { readPoints, readVector } from './internal/read-points.js';
 import { orderBy } from './internal/sort.js';
+import { releaseWasmKernels, type WasmKernels, wasmKernels } from './internal/wasm-kernels.js';
 import type { PointSet } from './point-set.js';
 
 /**
@@ -93,6 +94,9 @@ function contributions4d(
     atZ[zOrder[j]!] = j;
     atW[wOrder[j]!] = j;
   }
+  const kernels = wasmKernels();
+  if (kernels !== undefined && contributions4dInWasm(kernels, data, n, ref, byZ, byW, atZ, atW, index, out))
+    return;
   const front = new Front3d(n);
   const io = new Float64Array(4);
   for (let i = 0; i < n; i++) {
@@ -100,6 +104,49 @@ function contributions4d(
     contribution4d(io, byZ, byW, n, atZ[i]!, atW[i]!, front, ref);
     out[index[i]!] = Math.max(io[0]!, 0);
   }
+}
+
+/**
+ * {@link contributions4d}'s sweeps in WebAssembly (assembly/contribution4d.ts, the same steps: the
+ * same bits), given both sorted copies and each point's row in them; false when memory ran out.
+ */
+function contributions4dInWasm(
+  kernels: WasmKernels,
+  data: Float64Array,
+  n: number,
+  ref: Float64Array,
+  byZ: Float64Array,
+  byW: Float64Array,
+  atZ: Int32Array,
+  atW: Int32Array,
+  index: Int32Array,
+  out: Float64Array,
+): boolean {
+  const at = kernels.reserveContributions4d(n);
+  if (at === 0) return false;
+  const rows = new Float64Array(kernels.memory.buffer, at, 8 * n); // byZ, then byW
+  rows.set(byZ);
+  rows.set(byW, 4 * n);
+  const [r0, r1, r2, r3] = [ref[0]!, ref[1]!, ref[2]!, ref[3]!];
+  for (let i = 0; i < n; i++) {
+    const o = 4 * i;
+    const c = kernels.contribution4d(
+      data[o]!,
+      data[o + 1]!,
+      data[o + 2]!,
+      data[o + 3]!,
+      n,
+      atZ[i]!,
+      atW[i]!,
+      r0,
+      r1,
+      r2,
+      r3,
+    );
+    out[index[i]!] = Math.max(c, 0);
+  }
+  releaseWasmKernels(kernels);
+  return true;
 }
 
 /** Five or more objectives: each point's box minus the hypervolume of the others clamped to it. */

@@ -3,7 +3,7 @@
 // little-endian float64s), so that two runs compare bit for bit.
 import { maxEvaluations, minimize, nsga2 } from '@paretokit/algorithms';
 import { zdt1 } from '@paretokit/benchmarks';
-import { hypervolume, igd } from '@paretokit/indicators';
+import { hypervolume, hypervolumeContributions, igd } from '@paretokit/indicators';
 import { latinHypercube, type Matrix } from '@paretokit/problem';
 import { mannWhitney } from '@paretokit/stats';
 import { gaussianProcessRegressor, knnRegressor, randomForestRegressor } from '@paretokit/surrogates';
@@ -39,6 +39,39 @@ export async function zdt1Run(): Promise<{ X: Matrix; F: Matrix; evaluations: nu
 }
 
 /**
+ * n points of d values on the simplex (uniform draws of a seeded linear congruential generator,
+ * divided by their sum): integer and IEEE arithmetic only, the same bits in every engine.
+ */
+function simplexPoints(n: number, d: number, seed: number): Matrix {
+  let s = seed;
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let k = 0; k < d; k++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      data[i * d + k] = s / 2 ** 32;
+      sum += data[i * d + k]!;
+    }
+    for (let k = 0; k < d; k++) data[i * d + k]! /= sum;
+  }
+  return { rows: n, cols: d, data };
+}
+
+/**
+ * Hypervolume of 300 4-D and 5-D points and the 4-D contributions of 100 (the kernels that run in
+ * WebAssembly where it is available): IEEE arithmetic only.
+ */
+export function manyObjectiveChecks(): string {
+  const four = simplexPoints(300, 4, 11);
+  const five = simplexPoints(300, 5, 12);
+  return toHex([
+    hypervolume(four, { reference: [1, 1, 1, 1] }),
+    hypervolume(five, { reference: [1, 1, 1, 1, 1] }),
+    ...hypervolumeContributions(simplexPoints(100, 4, 13), { reference: [1, 1, 1, 1] }),
+  ]);
+}
+
+/**
  * What a front gives through arithmetic alone (+ - * / and sqrt, which IEEE 754 rounds exactly, so
  * every JavaScript engine gives the same bits): its hypervolume and IGD, and KNN and random-forest
  * predictions of f2 from the front's X at 8 seeded points.
@@ -52,6 +85,7 @@ export function exactChecks(X: Matrix, F: Matrix): Record<string, string> {
   forest.fit(X, f2);
   return {
     indicators: toHex([hypervolume(F, { reference: [1.1, 1.1] }), igd(F, problem.paretoFront(200))]),
+    manyObjectives: manyObjectiveChecks(),
     knn: toHex(knn.predict(query)),
     forest: toHex(forest.predict(query)),
   };

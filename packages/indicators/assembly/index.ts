@@ -1,0 +1,58 @@
+// The WebAssembly kernels of @paretokit/indicators, compiled by scripts/build-wasm.mjs into
+// src/internal/wasm-binary.ts. Each kernel first reserves its memory (rows and scratch, growing
+// the linear memory as needed; 0 when it cannot grow), the caller writes its rows at the pointer
+// returned, then runs it.
+
+import { contribution4d, rowsAt, rowsBytes } from './contribution4d';
+import { frontAt, frontBytes } from './front3d';
+import { hv4dSorted } from './hv4d';
+import { hv5dSorted } from './hv5d';
+
+export { contribution4d, hv4dSorted, hv5dSorted };
+
+/**
+ * The most rows a kernel takes: their memory (at most 172 bytes a row) must fit 32-bit addresses.
+ * Larger calls get 0 from the reserve functions and run in JavaScript.
+ */
+const MAX_ROWS = 1 << 24;
+
+/** Grows the memory to hold `bytes` from the first free 16-byte boundary; returns it, or 0. */
+function reserve(bytes: usize): usize {
+  const base = (__heap_base + 15) & ~(<usize>15);
+  const end = base + bytes;
+  const pages = <i32>((end + 0xffff) >>> 16) - memory.size();
+  if (pages > 0 && memory.grow(pages) < 0) return 0;
+  return base;
+}
+
+/** Memory for hv4dSorted on n rows: returns where the rows go (32 bytes each), or 0. */
+export function reserve4d(n: i32): usize {
+  if (n < 0 || n > MAX_ROWS) return 0;
+  const rows = reserve(((<usize>n) << 5) + frontBytes(n));
+  if (rows === 0) return 0;
+  frontAt(rows + ((<usize>n) << 5), n);
+  return rows;
+}
+
+/** Memory for hv5dSorted on n rows: returns where the rows go (40 bytes each), or 0. */
+export function reserve5d(n: i32): usize {
+  if (n < 0 || n > MAX_ROWS) return 0;
+  const rows = reserve(<usize>n * 40 + rowsBytes(n) + frontBytes(n));
+  if (rows === 0) return 0;
+  rowsAt(rows + <usize>n * 40, n);
+  frontAt(rows + <usize>n * 40 + rowsBytes(n), n);
+  return rows;
+}
+
+/**
+ * Memory for contribution4d against n rows: places byZ and byW (32 bytes a row, the caller
+ * fills both) and returns byZ, or 0.
+ */
+export function reserveContributions4d(n: i32): usize {
+  if (n < 0 || n > MAX_ROWS) return 0;
+  const rows = reserve(rowsBytes(n) + frontBytes(n));
+  if (rows === 0) return 0;
+  rowsAt(rows, n);
+  frontAt(rows + rowsBytes(n), n);
+  return rows;
+}
