@@ -26,6 +26,51 @@ export function hv5dSorted(rows: usize, n: i32, r0: f64, r1: f64, r2: f64, r3: f
   return hv;
 }
 
+/**
+ * The 5-D exclusive contribution of p = (px, py, pz, pw, p4) given its limit set (the earlier
+ * points clamped to p's box) split in two: the `rows` rows whose fifth value is p's, already in
+ * byZ and byW (sorted, none weakly dominating another), and the `u` rows above, (x, y, z, w, v;
+ * 40 bytes a row) at `upper` in ascending v with ties ordered by x + y + z + w. The steps of
+ * contribution5d in src/internal/hv5d.ts. O(m^2 * front size) worst case.
+ */
+export function contribution5dSorted(
+  upper: usize,
+  u: i32,
+  rows: i32,
+  px: f64,
+  py: f64,
+  pz: f64,
+  pw: f64,
+  p4: f64,
+  r0: f64,
+  r1: f64,
+  r2: f64,
+  r3: f64,
+  r4: f64,
+): f64 {
+  let exposed = contribution4d(px, py, pz, pw, rows, -1, -1, r0, r1, r2, r3);
+  if (exposed <= 0) return 0;
+  let contribution: f64 = 0;
+  let last = p4;
+  let m = rows;
+  for (let k = 0; k < u; k++) {
+    const at = upper + <usize>k * 40;
+    const v = load<f64>(at, 32);
+    contribution += exposed * (v - last);
+    last = v;
+    const qx = load<f64>(at);
+    const qy = load<f64>(at, 8);
+    const qz = load<f64>(at, 16);
+    const qw = load<f64>(at, 24);
+    if (qx === px && qy === py && qz === pz && qw === pw) return contribution; // covers p's 4-D box
+    const c = contribution4d(qx, qy, qz, qw, m, -1, -1, r0, r1, r2, r3);
+    if (c < 0) continue;
+    exposed -= c;
+    m = absorbRow(m, qx, qy, qz, qw);
+  }
+  return contribution + exposed * (r4 - last);
+}
+
 /** Drops the rows p dominates (contribution4d counted them) and inserts p in both orders. */
 function absorbRow(m: i32, x: f64, y: f64, z: f64, w: f64): i32 {
   const dominated = dominatedRows;

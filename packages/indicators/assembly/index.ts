@@ -3,12 +3,22 @@
 // the linear memory as needed; 0 when it cannot grow), the caller writes its rows at the pointer
 // returned, then runs it.
 
-import { contribution4d, rowsAt, rowsBytes } from './contribution4d';
+import { byW, byZ, contribution4d, rowsAt, rowsBytes } from './contribution4d';
 import { frontAt, frontBytes } from './front3d';
 import { hv4dSorted } from './hv4d';
-import { hv5dSorted } from './hv5d';
+import { contribution5dSorted, hv5dSorted } from './hv5d';
 
-export { contribution4d, hv4dSorted, hv5dSorted };
+export { contribution4d, contribution5dSorted, hv4dSorted, hv5dSorted };
+
+/** Where the rows sorted by z (32 bytes a row) lie, as placed by the last reserve5d. */
+export function sortedByZ(): usize {
+  return byZ;
+}
+
+/** Where the rows sorted by w lie. */
+export function sortedByW(): usize {
+  return byW;
+}
 
 /**
  * The most rows a kernel takes: their memory (at most 172 bytes a row) must fit 32-bit addresses.
@@ -34,7 +44,10 @@ export function reserve4d(n: i32): usize {
   return rows;
 }
 
-/** Memory for hv5dSorted on n rows: returns where the rows go (40 bytes each), or 0. */
+/**
+ * Memory for hv5dSorted on n rows, or contribution5dSorted on a limit set of n rows: returns where
+ * the rows go (40 bytes each), or 0.
+ */
 export function reserve5d(n: i32): usize {
   if (n < 0 || n > MAX_ROWS) return 0;
   const rows = reserve(<usize>n * 40 + rowsBytes(n) + frontBytes(n));

@@ -2,7 +2,7 @@ import { contribution4d } from './contribution4d.js';
 import { Front3d } from './front3d.js';
 import { reusableScratch } from './reusable-scratch.js';
 import { sortByKey } from './sort.js';
-import { sweepInWasm, wasmKernels } from './wasm-kernels.js';
+import { releaseWasmKernels, sweepInWasm, type WasmKernels, wasmKernels } from './wasm-kernels.js';
 
 /**
  * Exact 5-D hypervolume of `n` points (rows of `data`) that all strictly dominate `ref`.
@@ -69,7 +69,8 @@ export function contribution5d(
   o: number,
   ref: Float64Array,
 ): number {
-  const { byZ, byW, front, keys, order, result, spare } = workspace(m);
+  const scratch = workspace(m);
+  const { byZ, byW, front, keys, order, result, spare } = scratch;
   const p4 = data[o + 4]!;
   let u = 0;
   let t = m;
@@ -87,6 +88,11 @@ export function contribution5d(
   // The bottom rows that no other one weakly dominates, sorted by z into byZ and by w into byW.
   sortByKey(keys, order, t, m);
   let rows = keepNonDominated4(limit, order, t, m, spare);
+  const kernels = wasmKernels();
+  const at = kernels?.reserve5d(m) ?? 0;
+  if (kernels !== undefined && at !== 0) {
+    return contribution5dInWasm(kernels, at, scratch, limit, u, t, rows, data, o, ref);
+  }
   sortRows(spare, rows, 2, keys, order, t, byZ);
   sortRows(spare, rows, 3, keys, order, t, byW);
   const px = data[o]!;
@@ -115,6 +121,55 @@ export function contribution5d(
     rows = absorbRow(byZ, byW, rows, result, qx, qy, qz, qw);
   }
   return contribution + exposed * (ref[4]! - last);
+}
+
+/**
+ * {@link contribution5d} from its sorted bottom rows on, in WebAssembly (assembly/hv5d.ts, the
+ * same steps: the same bits), whose memory reserve5d placed at `at`: the bottom rows (`rows` of
+ * `scratch.spare`) sorted by z and by w straight into the kernel's copies, the `u` rows above in
+ * sweep order at `at`. O(m log m) besides the kernel.
+ */
+function contribution5dInWasm(
+  kernels: WasmKernels,
+  at: number,
+  scratch: ReturnType<typeof workspace>,
+  limit: Float64Array,
+  u: number,
+  t: number,
+  rows: number,
+  data: Float64Array,
+  o: number,
+  ref: Float64Array,
+): number {
+  const { keys, order, spare } = scratch;
+  const buffer = kernels.memory.buffer;
+  sortRows(spare, rows, 2, keys, order, t, new Float64Array(buffer, kernels.sortedByZ(), 4 * rows));
+  sortRows(spare, rows, 3, keys, order, t, new Float64Array(buffer, kernels.sortedByW(), 4 * rows));
+  sortByKey(keys, order, 0, u);
+  sumOrderTies(limit, keys, order, 0, u);
+  const upper = new Float64Array(buffer, at, 5 * u);
+  for (let k = 0; k < u; k++) {
+    const r = order[k]! * 5;
+    for (let c = 0; c < 5; c++) upper[5 * k + c] = limit[r + c]!;
+  }
+  const [r0, r1, r2, r3, r4] = [ref[0]!, ref[1]!, ref[2]!, ref[3]!, ref[4]!];
+  const contribution = kernels.contribution5dSorted(
+    at,
+    u,
+    rows,
+    data[o]!,
+    data[o + 1]!,
+    data[o + 2]!,
+    data[o + 3]!,
+    data[o + 4]!,
+    r0,
+    r1,
+    r2,
+    r3,
+    r4,
+  );
+  releaseWasmKernels(kernels);
+  return contribution;
 }
 
 /**

@@ -31,6 +31,9 @@ describe('wasm-binary.ts', () => {
     ).toEqual(
       [
         'function contribution4d',
+        'function contribution5dSorted',
+        'function sortedByW',
+        'function sortedByZ',
         'function hv4dSorted',
         'function hv5dSorted',
         'function reserve4d',

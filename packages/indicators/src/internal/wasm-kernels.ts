@@ -8,6 +8,23 @@ export interface WasmKernels {
   reserveContributions4d(n: number): number;
   hv4dSorted(rows: number, n: number, r0: number, r1: number, r2: number, r3: number): number;
   hv5dSorted(rows: number, n: number, r0: number, r1: number, r2: number, r3: number, r4: number): number;
+  sortedByZ(): number;
+  sortedByW(): number;
+  contribution5dSorted(
+    upper: number,
+    u: number,
+    rows: number,
+    px: number,
+    py: number,
+    pz: number,
+    pw: number,
+    p4: number,
+    r0: number,
+    r1: number,
+    r2: number,
+    r3: number,
+    r4: number,
+  ): number;
   contribution4d(
     px: number,
     py: number,
