@@ -16,3 +16,4 @@ export type { DistanceIndicatorOptions } from './igd.js';
 export { igd } from './igd.js';
 export { igdPlus } from './igd-plus.js';
 export type { MatrixLike, PointSet } from './point-set.js';
+export { useWebAssembly } from './use-web-assembly.js';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spherePoints } from '../../test/sphere-points.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { hypervolume } from '../hypervolume.js';
 import { hypervolumeContributions } from '../hypervolume-contributions.js';
+import { useWebAssembly } from '../use-web-assembly.js';
 import { setWasmKernels, wasmKernels } from './wasm-kernels.js';
 
 // The WebAssembly kernels (assembly/) run the same steps as the JavaScript they stand in for, so
@@ -149,4 +151,16 @@ describe('without WebAssembly', () => {
       expect(Object.is(freshHypervolume(points, { reference }), expected)).toBe(true);
     });
   }
+});
+
+describe('useWebAssembly', () => {
+  it('switches the kernels and checks its argument', () => {
+    expect(useWebAssembly(false)).toBe(true);
+    expect(wasmKernels()).toBeUndefined();
+    expect(useWebAssembly(true)).toBe(false);
+    expect(wasmKernels()).toBeDefined();
+    expect(() => useWebAssembly('no' as unknown as boolean)).toThrow(
+      new InvalidArgumentError({ argument: 'enabled', expected: 'true or false', actual: 'no' }),
+    );
+  });
 });
