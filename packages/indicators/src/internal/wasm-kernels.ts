@@ -47,7 +47,7 @@ interface WasmApi {
 }
 
 /** Past this much linear memory, an instance is dropped after its call so the memory can be freed. */
-const KEEP_BYTES = 8 << 20;
+const KEEP_BYTES = 2 << 20;
 
 let enabled = true;
 /** The compiled module; null once compiling failed (no WebAssembly, or a policy forbids it). */
@@ -92,7 +92,7 @@ export function wasmKernels(): WasmKernels | undefined {
 }
 
 /**
- * To call after a kernel has run: forgets the instance when its memory grew past 8 MB, so that
+ * To call after a kernel has run: forgets the instance when its memory grew past 2 MB, so that
  * the memory is freed once the caller is done with it (a later call instantiates afresh). O(1).
  */
 export function releaseWasmKernels(kernels: WasmKernels): void {
