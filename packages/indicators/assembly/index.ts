@@ -7,8 +7,16 @@ import { byW, byZ, contribution4d, rowsAt, rowsBytes } from './contribution4d';
 import { frontAt, frontBytes } from './front3d';
 import { hv4dSorted } from './hv4d';
 import { contribution5dSorted, hv5dSorted } from './hv5d';
+import { contributions3d, contributions3dAt, contributions3dBytes, contributions3dRanks } from './hvc3d';
 
-export { contribution4d, contribution5dSorted, hv4dSorted, hv5dSorted };
+export {
+  contribution4d,
+  contribution5dSorted,
+  contributions3d,
+  contributions3dRanks,
+  hv4dSorted,
+  hv5dSorted,
+};
 
 /** Where the rows sorted by z (32 bytes a row) lie, as placed by the last reserve5d. */
 export function sortedByZ(): usize {
@@ -68,4 +76,16 @@ export function reserveContributions4d(n: i32): usize {
   rowsAt(rows, n);
   frontAt(rows + rowsBytes(n), n);
   return rows;
+}
+
+/**
+ * Memory for contributions3d on n points, laid out as contributions3dBytes says: returns where it
+ * starts (the z values), or 0.
+ */
+export function reserveContributions3d(n: i32): usize {
+  if (n < 0 || n > MAX_ROWS) return 0;
+  const at = reserve(contributions3dBytes(n));
+  if (at === 0) return 0;
+  contributions3dAt(at, n);
+  return at;
 }

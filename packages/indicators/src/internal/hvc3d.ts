@@ -1,6 +1,7 @@
 import { LinkedRankSet } from './linked-rank-set.js';
 import { reusableScratch } from './reusable-scratch.js';
-import { sweepOrder3d } from './sweep-order3d.js';
+import { type SweepOrder3d, sweepOrder3d } from './sweep-order3d.js';
+import { releaseWasmKernels, type WasmKernels, wasmKernels } from './wasm-kernels.js';
 
 /**
  * Scratch space of {@link hvc3d}: the two rank sets and three arrays by rank, kept up to 4096
@@ -50,7 +51,9 @@ function workspace(n: number) {
  * Staircase and inner points live in two {@link RankSet}s over the ranks of the points in (x, y)
  * order; the inner points of different staircase points occupy disjoint rank ranges (those of p
  * lie between p and its right neighbour), so one set serves all. Every point enters and leaves
- * each set at most once, hence O(n) set operations of O(log n) each.
+ * each set at most once, hence O(n) set operations of O(log n) each. The sweep runs in
+ * WebAssembly (assembly/hvc3d.ts, the same steps: the same bits) when it is available; the
+ * JavaScript below is its fallback and oracle.
  */
 export function hvc3d(
   data: Float64Array,
@@ -59,7 +62,14 @@ export function hvc3d(
   index: Int32Array,
   out: Float64Array,
 ): void {
-  const { zKeys, zOrder, byX, rank, xs, ys } = sweepOrder3d(data, n);
+  const order = sweepOrder3d(data, n);
+  const kernels = wasmKernels();
+  const at = kernels?.reserveContributions3d(n) ?? 0;
+  if (kernels !== undefined && at !== 0) {
+    contributions3dInWasm(kernels, at, order, n, ref, index, out);
+    return;
+  }
+  const { zKeys, zOrder, byX, rank, xs, ys } = order;
   const rx = ref[0]!;
   const ry = ref[1]!;
   // E by rank for staircase points, the height from which E holds, and the integrated
@@ -182,4 +192,31 @@ export function hvc3d(
   for (let s = stairs.after(-1); s >= 0; s = stairs.next(s)) volume[s]! += exclusive[s]! * (rz - since[s]!);
   // Rounding in the updates can leave -1e-17 where the exact value is 0.
   for (let r = 0; r < n; r++) out[index[byX[r]!]!] = Math.max(volume[r]!, 0);
+}
+
+/**
+ * {@link hvc3d}'s sweep in WebAssembly on the orders the JavaScript sorted, in the kernel's memory
+ * reserved at `at` (z values, x and y by rank, the volume by rank, in that order; the ranks by z
+ * where the kernel says). O(n) besides the kernel.
+ */
+function contributions3dInWasm(
+  kernels: WasmKernels,
+  at: number,
+  order: SweepOrder3d,
+  n: number,
+  ref: Float64Array,
+  index: Int32Array,
+  out: Float64Array,
+): void {
+  const { zKeys, zOrder, byX, rank, xs, ys } = order;
+  const buffer = kernels.memory.buffer;
+  new Float64Array(buffer, at, n).set(zKeys);
+  new Float64Array(buffer, at + 8 * n, n + 1).set(xs);
+  new Float64Array(buffer, at + 16 * n + 8, n + 1).set(ys);
+  const ranks = new Int32Array(buffer, kernels.contributions3dRanks(), n);
+  for (let k = 0; k < n; k++) ranks[k] = rank[zOrder[k]!]!;
+  kernels.contributions3d(n, ref[0]!, ref[1]!, ref[2]!);
+  const volume = new Float64Array(buffer, at + 24 * n + 16, n);
+  for (let r = 0; r < n; r++) out[index[byX[r]!]!] = Math.max(volume[r]!, 0);
+  releaseWasmKernels(kernels);
 }

@@ -32,6 +32,9 @@ describe('wasm-binary.ts', () => {
       [
         'function contribution4d',
         'function contribution5dSorted',
+        'function contributions3d',
+        'function contributions3dRanks',
+        'function reserveContributions3d',
         'function sortedByW',
         'function sortedByZ',
         'function hv4dSorted',

@@ -58,7 +58,7 @@ describe('the WebAssembly kernels', () => {
     expect(wasmKernels()).toBeDefined();
   });
 
-  for (const d of [4, 5, 6]) {
+  for (const d of [3, 4, 5, 6]) {
     it(`give the JavaScript's bits: hypervolume and contributions of random sets (d = ${d})`, () => {
       const reference = new Array<number>(d).fill(1);
       fc.assert(
@@ -83,7 +83,7 @@ describe('the WebAssembly kernels', () => {
         const [hvWasm, hvJs] = bothWays(() => hypervolume(points, { reference }));
         expect(hvWasm).toBeGreaterThan(0);
         expect(Object.is(hvWasm, hvJs)).toBe(true);
-        if (n <= (d === 4 ? 300 : 50)) {
+        if (n <= (d === 3 ? 1_000 : d === 4 ? 300 : 50)) {
           const [cWasm, cJs] = bothWays(() => hypervolumeContributions(points, { reference }));
           expect(cWasm).toEqual(cJs);
         }

@@ -6,6 +6,9 @@ export interface WasmKernels {
   reserve4d(n: number): number;
   reserve5d(n: number): number;
   reserveContributions4d(n: number): number;
+  reserveContributions3d(n: number): number;
+  contributions3dRanks(): number;
+  contributions3d(n: number, rx: number, ry: number, rz: number): void;
   hv4dSorted(rows: number, n: number, r0: number, r1: number, r2: number, r3: number): number;
   hv5dSorted(rows: number, n: number, r0: number, r1: number, r2: number, r3: number, r4: number): number;
   sortedByZ(): number;
