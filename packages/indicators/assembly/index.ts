@@ -7,11 +7,13 @@ import { byW, byZ, contribution4d, rowsAt, rowsBytes } from './contribution4d';
 import { frontAt, frontBytes } from './front3d';
 import { hv4dSorted } from './hv4d';
 import { contribution5dSorted, hv5dSorted } from './hv5d';
+import { contributions2d, contributions2dAt, contributions2dBytes } from './hvc2d';
 import { contributions3d, contributions3dAt, contributions3dBytes, contributions3dRanks } from './hvc3d';
 
 export {
   contribution4d,
   contribution5dSorted,
+  contributions2d,
   contributions3d,
   contributions3dRanks,
   hv4dSorted,
@@ -87,5 +89,17 @@ export function reserveContributions3d(n: i32): usize {
   const at = reserve(contributions3dBytes(n));
   if (at === 0) return 0;
   contributions3dAt(at, n);
+  return at;
+}
+
+/**
+ * Memory for contributions2d on n points: returns where the points go (n x 2 f64, row-major; the
+ * n contributions follow them), or 0.
+ */
+export function reserveContributions2d(n: i32): usize {
+  if (n < 0 || n > MAX_ROWS) return 0;
+  const at = reserve(contributions2dBytes(n));
+  if (at === 0) return 0;
+  contributions2dAt(at, n);
   return at;
 }

@@ -1,4 +1,5 @@
 import { orderBy } from './sort.js';
+import { releaseWasmKernels, wasmKernels } from './wasm-kernels.js';
 
 /**
  * Exclusive hypervolume contribution of each of `n` 2-D points (rows of `data`, all strictly
@@ -9,7 +10,9 @@ import { orderBy } from './sort.js';
  * dominates is the rectangle between p, the next staircase point's x and the previous one's y,
  * minus the boxes of the points inside it: those are dominated by p alone (a duplicate of p
  * included), so removing p would expose them. They sit between p and the next staircase point
- * in the sorted order, so one linear pass measures them.
+ * in the sorted order, so one linear pass measures them. Runs in WebAssembly (assembly/hvc2d.ts,
+ * sort included: the same bits) when it is available; the JavaScript below is its fallback and
+ * oracle.
  */
 export function hvc2d(
   data: Float64Array,
@@ -18,6 +21,7 @@ export function hvc2d(
   index: Int32Array,
   out: Float64Array,
 ): void {
+  if (contributions2dInWasm(data, n, ref, index, out)) return;
   const order = orderBy(data, n, 2, 0, 1);
   const rx = ref[0]!;
   let k = 0;
@@ -45,4 +49,23 @@ export function hvc2d(
     top = y;
     k = end;
   }
+}
+
+/** {@link hvc2d} in WebAssembly; false when it is turned off, unavailable or out of memory. */
+function contributions2dInWasm(
+  data: Float64Array,
+  n: number,
+  ref: Float64Array,
+  index: Int32Array,
+  out: Float64Array,
+): boolean {
+  const kernels = wasmKernels();
+  const at = kernels?.reserveContributions2d(n) ?? 0;
+  if (kernels === undefined || at === 0) return false;
+  new Float64Array(kernels.memory.buffer, at, 2 * n).set(data.subarray(0, 2 * n));
+  kernels.contributions2d(n, ref[0]!, ref[1]!);
+  const contributions = new Float64Array(kernels.memory.buffer, at + 16 * n, n);
+  for (let i = 0; i < n; i++) out[index[i]!] = contributions[i]!;
+  releaseWasmKernels(kernels);
+  return true;
 }

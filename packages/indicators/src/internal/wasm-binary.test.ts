@@ -32,8 +32,10 @@ describe('wasm-binary.ts', () => {
       [
         'function contribution4d',
         'function contribution5dSorted',
+        'function contributions2d',
         'function contributions3d',
         'function contributions3dRanks',
+        'function reserveContributions2d',
         'function reserveContributions3d',
         'function sortedByW',
         'function sortedByZ',

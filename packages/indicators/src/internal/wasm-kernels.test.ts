@@ -58,7 +58,7 @@ describe('the WebAssembly kernels', () => {
     expect(wasmKernels()).toBeDefined();
   });
 
-  for (const d of [3, 4, 5, 6]) {
+  for (const d of [2, 3, 4, 5, 6]) {
     it(`give the JavaScript's bits: hypervolume and contributions of random sets (d = ${d})`, () => {
       const reference = new Array<number>(d).fill(1);
       fc.assert(
@@ -83,13 +83,27 @@ describe('the WebAssembly kernels', () => {
         const [hvWasm, hvJs] = bothWays(() => hypervolume(points, { reference }));
         expect(hvWasm).toBeGreaterThan(0);
         expect(Object.is(hvWasm, hvJs)).toBe(true);
-        if (n <= (d === 3 ? 1_000 : d === 4 ? 300 : 50)) {
+        if (n <= (d <= 3 ? 1_000 : d === 4 ? 300 : 50)) {
           const [cWasm, cJs] = bothWays(() => hypervolumeContributions(points, { reference }));
           expect(cWasm).toEqual(cJs);
         }
       }
     });
   }
+
+  it('sort 2-D points as the JavaScript does where x spreads over no width, a subnormal one or few values', () => {
+    const sets = [
+      [0.5, 0.5, 0.5, 0.25, 0.5, 0.75, 0.5, 0.1], // one x: the whole range is one bucket
+      [0, 0.9, 5e-324, 0.8, 1e-323, 0.7, 0, 0.95], // width 1e-323: scale overflows
+      Array.from({ length: 400 }, (_, i) => [(i % 7) / 7, 1 - (i + 1) / 401]).flat(), // 7 values of x
+    ];
+    for (const flat of sets) {
+      const points = { rows: flat.length / 2, cols: 2, data: Float64Array.from(flat) };
+      const [cWasm, cJs] = bothWays(() => hypervolumeContributions(points, { reference: [1, 1] }));
+      expect(cWasm).toEqual(cJs);
+      expect(cWasm.some((c) => c > 0)).toBe(true);
+    }
+  });
 
   it('free memory past 2 MB after the call, and a later call runs on a fresh instance', () => {
     // 30,000 4-D points on the plane x + y + z + w = 1: 2.9 MB of rows and front.

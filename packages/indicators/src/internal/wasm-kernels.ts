@@ -7,6 +7,8 @@ export interface WasmKernels {
   reserve5d(n: number): number;
   reserveContributions4d(n: number): number;
   reserveContributions3d(n: number): number;
+  reserveContributions2d(n: number): number;
+  contributions2d(n: number, rx: number, ry: number): void;
   contributions3dRanks(): number;
   contributions3d(n: number, rx: number, ry: number, rz: number): void;
   hv4dSorted(rows: number, n: number, r0: number, r1: number, r2: number, r3: number): number;
