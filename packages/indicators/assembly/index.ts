@@ -36,6 +36,11 @@ export function sortedByW(): usize {
  */
 const MAX_ROWS = 1 << 24;
 
+/** True when n rows are a size the kernels take. */
+function fits(n: i32): bool {
+  return n >= 0 && n <= MAX_ROWS;
+}
+
 /** Grows the memory to hold `bytes` from the first free 16-byte boundary; returns it, or 0. */
 function reserve(bytes: usize): usize {
   const base = (__heap_base + 15) & ~(<usize>15);
@@ -47,10 +52,8 @@ function reserve(bytes: usize): usize {
 
 /** Memory for hv4dSorted on n rows: returns where the rows go (32 bytes each), or 0. */
 export function reserve4d(n: i32): usize {
-  if (n < 0 || n > MAX_ROWS) return 0;
-  const rows = reserve(((<usize>n) << 5) + frontBytes(n));
-  if (rows === 0) return 0;
-  frontAt(rows + ((<usize>n) << 5), n);
+  const rows = fits(n) ? reserve(((<usize>n) << 5) + frontBytes(n)) : 0;
+  if (rows !== 0) frontAt(rows + ((<usize>n) << 5), n);
   return rows;
 }
 
@@ -59,8 +62,7 @@ export function reserve4d(n: i32): usize {
  * the rows go (40 bytes each), or 0.
  */
 export function reserve5d(n: i32): usize {
-  if (n < 0 || n > MAX_ROWS) return 0;
-  const rows = reserve(<usize>n * 40 + rowsBytes(n) + frontBytes(n));
+  const rows = fits(n) ? reserve(<usize>n * 40 + rowsBytes(n) + frontBytes(n)) : 0;
   if (rows === 0) return 0;
   rowsAt(rows + <usize>n * 40, n);
   frontAt(rows + <usize>n * 40 + rowsBytes(n), n);
@@ -72,8 +74,7 @@ export function reserve5d(n: i32): usize {
  * fills both) and returns byZ, or 0.
  */
 export function reserveContributions4d(n: i32): usize {
-  if (n < 0 || n > MAX_ROWS) return 0;
-  const rows = reserve(rowsBytes(n) + frontBytes(n));
+  const rows = fits(n) ? reserve(rowsBytes(n) + frontBytes(n)) : 0;
   if (rows === 0) return 0;
   rowsAt(rows, n);
   frontAt(rows + rowsBytes(n), n);
@@ -85,10 +86,8 @@ export function reserveContributions4d(n: i32): usize {
  * starts (the z values), or 0.
  */
 export function reserveContributions3d(n: i32): usize {
-  if (n < 0 || n > MAX_ROWS) return 0;
-  const at = reserve(contributions3dBytes(n));
-  if (at === 0) return 0;
-  contributions3dAt(at, n);
+  const at = fits(n) ? reserve(contributions3dBytes(n)) : 0;
+  if (at !== 0) contributions3dAt(at, n);
   return at;
 }
 
@@ -97,9 +96,7 @@ export function reserveContributions3d(n: i32): usize {
  * n contributions follow them), or 0.
  */
 export function reserveContributions2d(n: i32): usize {
-  if (n < 0 || n > MAX_ROWS) return 0;
-  const at = reserve(contributions2dBytes(n));
-  if (at === 0) return 0;
-  contributions2dAt(at, n);
+  const at = fits(n) ? reserve(contributions2dBytes(n)) : 0;
+  if (at !== 0) contributions2dAt(at, n);
   return at;
 }
