@@ -6,7 +6,7 @@ import { hvc2d } from './internal/hvc2d.js';
 import { hvc3d } from './internal/hvc3d.js';
 import { readPoints, readVector } from './internal/read-points.js';
 import { orderBy } from './internal/sort.js';
-import { releaseWasmKernels, type WasmKernels, wasmKernels } from './internal/wasm-kernels.js';
+import { type ReservedKernels, releaseWasmKernels, reservedKernels } from './internal/wasm-kernels.js';
 import type { PointSet } from './point-set.js';
 
 /**
@@ -94,9 +94,11 @@ function contributions4d(
     atZ[zOrder[j]!] = j;
     atW[wOrder[j]!] = j;
   }
-  const kernels = wasmKernels();
-  if (kernels !== undefined && contributions4dInWasm(kernels, data, n, ref, byZ, byW, atZ, atW, index, out))
+  const reserved = reservedKernels('reserveContributions4d', n);
+  if (reserved !== undefined) {
+    contributions4dInWasm(reserved, data, n, ref, byZ, byW, atZ, atW, index, out);
     return;
+  }
   const front = new Front3d(n);
   const io = new Float64Array(4);
   for (let i = 0; i < n; i++) {
@@ -108,10 +110,10 @@ function contributions4d(
 
 /**
  * {@link contributions4d}'s sweeps in WebAssembly (assembly/contribution4d.ts, the same steps: the
- * same bits), given both sorted copies and each point's row in them; false when memory ran out.
+ * same bits), given both sorted copies and each point's row in them.
  */
 function contributions4dInWasm(
-  kernels: WasmKernels,
+  { kernels, at }: ReservedKernels,
   data: Float64Array,
   n: number,
   ref: Float64Array,
@@ -121,9 +123,7 @@ function contributions4dInWasm(
   atW: Int32Array,
   index: Int32Array,
   out: Float64Array,
-): boolean {
-  const at = kernels.reserveContributions4d(n);
-  if (at === 0) return false;
+): void {
   const rows = new Float64Array(kernels.memory.buffer, at, 8 * n); // byZ, then byW
   rows.set(byZ);
   rows.set(byW, 4 * n);
@@ -146,7 +146,6 @@ function contributions4dInWasm(
     out[index[i]!] = Math.max(c, 0);
   }
   releaseWasmKernels(kernels);
-  return true;
 }
 
 /** Five or more objectives: each point's box minus the hypervolume of the others clamped to it. */

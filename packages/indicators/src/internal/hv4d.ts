@@ -1,7 +1,7 @@
 import { Front3d } from './front3d.js';
 import { reusableScratch } from './reusable-scratch.js';
 import { sortByKey } from './sort.js';
-import { sweepInWasm, wasmKernels } from './wasm-kernels.js';
+import { sweepInWasm } from './wasm-kernels.js';
 
 /**
  * Scratch space of {@link hv4d}: sort keys, the order and the 3-D front, kept up to 4096 points
@@ -34,8 +34,7 @@ export function hv4d(data: Float64Array, n: number, ref: Float64Array): number {
     order[i] = i;
   }
   sortByKey(keys, order, 0, n); // ties in the fourth objective may come in any order
-  const kernels = wasmKernels();
-  const fast = kernels === undefined ? undefined : sweepInWasm(kernels, data, n, 4, order, ref);
+  const fast = sweepInWasm(data, n, 4, order, ref);
   if (fast !== undefined) return fast;
   const front = frontOf(n);
   front.reset(ref[0]!, ref[1]!, ref[2]!);

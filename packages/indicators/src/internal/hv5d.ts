@@ -2,7 +2,7 @@ import { contribution4d } from './contribution4d.js';
 import { Front3d } from './front3d.js';
 import { reusableScratch } from './reusable-scratch.js';
 import { sortByKey } from './sort.js';
-import { releaseWasmKernels, sweepInWasm, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { type ReservedKernels, releaseWasmKernels, reservedKernels, sweepInWasm } from './wasm-kernels.js';
 
 /**
  * Exact 5-D hypervolume of `n` points (rows of `data`) that all strictly dominate `ref`.
@@ -20,16 +20,16 @@ import { releaseWasmKernels, sweepInWasm, type WasmKernels, wasmKernels } from '
  */
 export function hv5d(data: Float64Array, n: number, ref: Float64Array): number {
   const d = 5;
-  const { byZ, byW, front, keys, order, result } = workspace(n);
+  const { keys, order } = sortScratch(n);
   for (let i = 0; i < n; i++) {
     keys[i] = data[i * d + 4]!;
     order[i] = i;
   }
   sortByKey(keys, order, 0, n);
   sumOrderTies(data, keys, order, 0, n);
-  const kernels = wasmKernels();
-  const fast = kernels === undefined ? undefined : sweepInWasm(kernels, data, n, 5, order, ref);
+  const fast = sweepInWasm(data, n, 5, order, ref);
   if (fast !== undefined) return fast;
+  const { byZ, byW, front, result } = sweepScratch(n);
   // The earlier points that no other earlier point dominates in the first four objectives (the
   // others cannot matter to later points either), copied as (x, y, z, w) rows twice: sorted by z
   // in `byZ` and by w in `byW`, so that the loops read memory in order.
@@ -69,8 +69,8 @@ export function contribution5d(
   o: number,
   ref: Float64Array,
 ): number {
-  const scratch = workspace(m);
-  const { byZ, byW, front, keys, order, result, spare } = scratch;
+  const scratch = sortScratch(m);
+  const { keys, order, spare } = scratch;
   const p4 = data[o + 4]!;
   let u = 0;
   let t = m;
@@ -88,11 +88,9 @@ export function contribution5d(
   // The bottom rows that no other one weakly dominates, sorted by z into byZ and by w into byW.
   sortByKey(keys, order, t, m);
   let rows = keepNonDominated4(limit, order, t, m, spare);
-  const kernels = wasmKernels();
-  const at = kernels?.reserve5d(m) ?? 0;
-  if (kernels !== undefined && at !== 0) {
-    return contribution5dInWasm(kernels, at, scratch, limit, u, t, rows, data, o, ref);
-  }
+  const reserved = reservedKernels('reserve5d', m);
+  if (reserved !== undefined) return contribution5dInWasm(reserved, scratch, limit, u, t, rows, data, o, ref);
+  const { byZ, byW, front, result } = sweepScratch(m);
   sortRows(spare, rows, 2, keys, order, t, byZ);
   sortRows(spare, rows, 3, keys, order, t, byW);
   const px = data[o]!;
@@ -130,9 +128,8 @@ export function contribution5d(
  * sweep order at `at`. O(m log m) besides the kernel.
  */
 function contribution5dInWasm(
-  kernels: WasmKernels,
-  at: number,
-  scratch: ReturnType<typeof workspace>,
+  { kernels, at }: ReservedKernels,
+  scratch: ReturnType<typeof sortScratch>,
   limit: Float64Array,
   u: number,
   t: number,
@@ -292,9 +289,9 @@ function absorbRow(
  * Orders every run of equal `keys[lo..hi)` (the fifth objective of the 5-D rows `order` points
  * to) by the sum of the first four objectives, so that a point comes after the points with the
  * same fifth value that dominate it: {@link hv5d} and {@link contribution5d} then find it
- * dominated when it arrives (one scan) instead of inserting it and dropping it later. Ties are frequent in WFG's limit sets, where
- * every earlier point better in the fifth objective is clamped to the same value. Overwrites
- * the keys of the runs. O(n log n).
+ * dominated when it arrives (one scan) instead of inserting it and dropping it later. Ties are
+ * frequent in WFG's limit sets, where every earlier point better in the fifth objective is
+ * clamped to the same value. Overwrites the keys of the runs. O(n log n).
  */
 function sumOrderTies(
   data: Float64Array,
@@ -322,16 +319,23 @@ function sumOrderTies(
 /**
  * Scratch space of {@link hv5d} and {@link contribution5d}, kept up to 4096 points: WFG calls
  * contribution5d once per point on small limit sets, where allocating it each time costs 10-15%
- * of the work (at most ~0.6 MB stays referenced). Neither calls itself or the other.
+ * of the work (at most ~0.6 MB stays referenced). Neither calls itself or the other. The sort's
+ * part serves both paths; the sweep's only the JavaScript one (the WebAssembly kernels keep their
+ * own), so that larger calls that run in WebAssembly do not allocate it.
  */
-const workspace = reusableScratch(
+const sortScratch = reusableScratch(
+  (capacity) => ({
+    spare: new Float64Array(4 * capacity),
+    keys: new Float64Array(capacity),
+    order: new Int32Array(capacity),
+  }),
+  4096,
+);
+const sweepScratch = reusableScratch(
   (capacity) => ({
     byZ: new Float64Array(4 * capacity),
     byW: new Float64Array(4 * capacity),
-    spare: new Float64Array(4 * capacity),
     front: new Front3d(capacity),
-    keys: new Float64Array(capacity),
-    order: new Int32Array(capacity),
     result: new Float64Array(4),
   }),
   4096,

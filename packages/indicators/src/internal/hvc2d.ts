@@ -1,5 +1,5 @@
 import { orderBy } from './sort.js';
-import { releaseWasmKernels, wasmKernels } from './wasm-kernels.js';
+import { releaseWasmKernels, reservedKernels } from './wasm-kernels.js';
 
 /**
  * Exclusive hypervolume contribution of each of `n` 2-D points (rows of `data`, all strictly
@@ -59,9 +59,9 @@ function contributions2dInWasm(
   index: Int32Array,
   out: Float64Array,
 ): boolean {
-  const kernels = wasmKernels();
-  const at = kernels?.reserveContributions2d(n) ?? 0;
-  if (kernels === undefined || at === 0) return false;
+  const reserved = reservedKernels('reserveContributions2d', n);
+  if (reserved === undefined) return false;
+  const { kernels, at } = reserved;
   new Float64Array(kernels.memory.buffer, at, 2 * n).set(data.subarray(0, 2 * n));
   kernels.contributions2d(n, ref[0]!, ref[1]!);
   const contributions = new Float64Array(kernels.memory.buffer, at + 16 * n, n);

@@ -1,7 +1,7 @@
 import { LinkedRankSet } from './linked-rank-set.js';
 import { reusableScratch } from './reusable-scratch.js';
 import { type SweepOrder3d, sweepOrder3d } from './sweep-order3d.js';
-import { releaseWasmKernels, type WasmKernels, wasmKernels } from './wasm-kernels.js';
+import { type ReservedKernels, releaseWasmKernels, reservedKernels } from './wasm-kernels.js';
 
 /**
  * Scratch space of {@link hvc3d}: the two rank sets and three arrays by rank, kept up to 4096
@@ -63,10 +63,9 @@ export function hvc3d(
   out: Float64Array,
 ): void {
   const order = sweepOrder3d(data, n);
-  const kernels = wasmKernels();
-  const at = kernels?.reserveContributions3d(n) ?? 0;
-  if (kernels !== undefined && at !== 0) {
-    contributions3dInWasm(kernels, at, order, n, ref, index, out);
+  const reserved = reservedKernels('reserveContributions3d', n);
+  if (reserved !== undefined) {
+    contributions3dInWasm(reserved, order, n, ref, index, out);
     return;
   }
   const { zKeys, zOrder, byX, rank, xs, ys } = order;
@@ -200,8 +199,7 @@ export function hvc3d(
  * where the kernel says). O(n) besides the kernel.
  */
 function contributions3dInWasm(
-  kernels: WasmKernels,
-  at: number,
+  { kernels, at }: ReservedKernels,
   order: SweepOrder3d,
   n: number,
   ref: Float64Array,

@@ -104,22 +104,48 @@ export function releaseWasmKernels(kernels: WasmKernels): void {
   if (kernels.memory.buffer.byteLength > KEEP_BYTES && current === kernels) current = undefined;
 }
 
+/** The kernels' reserve functions, each placing the memory of one kernel for n rows. */
+export type WasmReserve =
+  | 'reserve4d'
+  | 'reserve5d'
+  | 'reserveContributions2d'
+  | 'reserveContributions3d'
+  | 'reserveContributions4d';
+
+/** The kernels with their memory placed, and where it starts. */
+export interface ReservedKernels {
+  readonly kernels: WasmKernels;
+  readonly at: number;
+}
+
+/**
+ * The kernels with the memory of one kernel for n rows placed by `reserve`, or undefined when
+ * they are turned off, WebAssembly is unavailable or the memory cannot grow: the callers then run
+ * JavaScript. Typed-array views on the memory made after this call stay valid until the kernel
+ * has run (nothing grows it in between). O(1) once the memory is there.
+ */
+export function reservedKernels(reserve: WasmReserve, n: number): ReservedKernels | undefined {
+  const kernels = wasmKernels();
+  const at = kernels === undefined ? 0 : kernels[reserve](n);
+  return kernels === undefined || at === 0 ? undefined : { kernels, at };
+}
+
 /**
  * The exact hypervolume of the `n` rows of `data` (`d` = 4 or 5 values each) by the kernel
  * hv4dSorted or hv5dSorted, the rows copied in the sweep order `order` (which the caller sorted:
- * on the last objective, and for 5-D ties by the sum of the others); undefined when the kernel's
- * memory cannot grow (the caller then runs JavaScript). O(n) besides the kernel.
+ * on the last objective, and for 5-D ties by the sum of the others); undefined when the kernels
+ * cannot run (see {@link reservedKernels}). O(n) besides the kernel.
  */
 export function sweepInWasm(
-  kernels: WasmKernels,
   data: Float64Array,
   n: number,
   d: 4 | 5,
   order: Int32Array,
   ref: Float64Array,
 ): number | undefined {
-  const at = d === 4 ? kernels.reserve4d(n) : kernels.reserve5d(n);
-  if (at === 0) return undefined;
+  const reserved = reservedKernels(d === 4 ? 'reserve4d' : 'reserve5d', n);
+  if (reserved === undefined) return undefined;
+  const { kernels, at } = reserved;
   const rows = new Float64Array(kernels.memory.buffer, at, d * n);
   for (let k = 0; k < n; k++) {
     const o = d * order[k]!;
